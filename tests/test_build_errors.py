@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PROJECT_DIR, copy_project
+from sitebuild import PROJECT_DIR, copy_project
 
 
 def edit_file(relative: str, old: str, new: str):
