@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test clean check-servers
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ build: $(STAMP)
 ## Every test.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## Prove every published server setting against the real servers (README: "Checking the real servers").
+check-servers: $(STAMP)
+	$(BIN)/python -m tools.check_servers
 
 clean:
 	rm -rf site .pytest_cache

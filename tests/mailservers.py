@@ -22,8 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 10.0
@@ -192,6 +194,14 @@ ssl_cert = <{cert}
 ssl_key = <{key}
 ssl_min_protocol = TLSv1.2
 auth_mechanisms = {mechanisms}
+# Answer a wrong password at once: no delay (2 s by default) and no growing penalty per
+# client IP (every client here is 127.0.0.1); mode 0 on anvil's socket turns the penalty off.
+auth_failure_delay = 0
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
 # 127.0.0.1 counts as secure to Dovecot, so plain-text login is allowed on the plain ports.
 disable_plaintext_auth = yes
 passdb {{
@@ -234,6 +244,10 @@ class Dovecot:
 
     def stop(self) -> None:
         stop_process(self.process)
+
+    def log(self) -> str:
+        """Dovecot's log so far: every connection, with the user it tried to log in as."""
+        return (self.folder / "dovecot.log").read_text(errors="replace")
 
 
 def dovecot_binary() -> str | None:
@@ -308,14 +322,17 @@ def start_smtp(folder: Path, listeners: dict[str, dict], users: dict[str, str]) 
 
 def _serve_smtp(spec_file: str) -> None:
     """The SMTP server process: every listener of the spec on 127.0.0.1, until SIGTERM."""
+    import warnings
+
     from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+    warnings.simplefilter("ignore", DeprecationWarning)  # aiosmtpd warns about its own internals
     spec = json.loads(Path(spec_file).read_text())
     users = {user.encode(): password.encode() for user, password in spec["users"].items()}
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and users.get(auth_data.login) == auth_data.password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     class Handler:
         async def handle_DATA(self, server, session, envelope):
@@ -326,11 +343,11 @@ def _serve_smtp(spec_file: str) -> None:
             challenge = f"<{secrets.token_hex(8)}@localhost>".encode()
             answer = await server.challenge_auth(challenge)
             if not isinstance(answer, bytes) or b" " not in answer:
-                return AuthResult(success=False)
+                return AuthResult(success=False, handled=False)
             user, digest = answer.rsplit(b" ", 1)
             password = users.get(user)
             expected = password and hmac.new(password, challenge, "md5").hexdigest().encode()
-            return AuthResult(success=bool(expected) and hmac.compare_digest(expected, digest))
+            return AuthResult(success=bool(expected) and hmac.compare_digest(expected, digest), handled=False)
 
     def server_context(options) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -368,6 +385,78 @@ def _serve_smtp(spec_file: str) -> None:
         await stop.wait()
 
     asyncio.run(main())
+
+
+# --------------------------------------------------------------------------------------------
+# The set the tests use: one Dovecot per kind of certificate, one SMTP process for all
+# --------------------------------------------------------------------------------------------
+
+# name: (host name on the certificate, valid from, valid until) in days from now
+CERTIFICATES = {
+    "good": ("localhost", -1, 365),
+    "cram": ("localhost", -1, 365),
+    "wronghost": ("mail.example.net", -1, 365),
+    "expired": ("localhost", -90, -1),
+    "soon": ("localhost", -355, 10),
+}
+# What each set offers for authentication: Dovecot's auth_mechanisms, aiosmtpd's AUTH list.
+AUTHENTICATION = {"cram": ("plain login cram-md5", ["PLAIN", "LOGIN", "CRAM-MD5"])}
+PLAIN_ONLY = ("plain login", ["PLAIN", "LOGIN"])
+
+
+@dataclass
+class MailServers:
+    """Every test server; `port(name, server, security)` says where to point the data."""
+
+    ca: TestCA
+    dovecots: dict[str, Dovecot]
+    smtp: SmtpServer
+
+    def port(self, name: str, server: str, security: str) -> int:
+        if server == "smtp":
+            return self.smtp.ports[f"{name}-{security}"]
+        listener = server + "s" if security == "ssl" else server
+        return self.dovecots[name].ports[listener]
+
+
+@contextmanager
+def running_mail_servers(users: dict[str, str]) -> Iterator[MailServers]:
+    """Start the whole set in a temporary folder; stop every process and remove the folder.
+
+    SMTP listeners are named `<certificate>-<security>`: every certificate has `-ssl`
+    (implicit TLS); "good" also has `-starttls` and `-none` (plain text, so no AUTH), and
+    "noauth-ssl" is implicit TLS with a good certificate that offers no AUTH at all.
+    """
+    folder = make_workdir("mailservers-")
+    started: list = []
+    try:
+        ca = TestCA(folder / "certs")
+        certs = {name: ca.issue(name, host, valid_from_days=start, valid_until_days=end)
+                 for name, (host, start, end) in CERTIFICATES.items()}
+        dovecots = {}
+        for name, (cert, key) in certs.items():
+            mechanisms = AUTHENTICATION.get(name, PLAIN_ONLY)[0]
+            dovecots[name] = start_dovecot(folder / f"dovecot-{name}", name, cert, key, users, mechanisms)
+            started.append(dovecots[name])
+        good_cert, good_key = certs["good"]
+        listeners = {
+            f"{name}-ssl": {"tls": "implicit", "cert": cert, "key": key,
+                            "mechanisms": AUTHENTICATION.get(name, PLAIN_ONLY)[1]}
+            for name, (cert, key) in certs.items()
+        }
+        listeners["good-starttls"] = {"tls": "starttls", "cert": good_cert, "key": good_key}
+        listeners["good-none"] = {"tls": "none"}
+        listeners["noauth-ssl"] = {"tls": "implicit", "cert": good_cert, "key": good_key, "mechanisms": []}
+        smtp = start_smtp(folder / "smtp", listeners, users)
+        started.append(smtp)
+        yield MailServers(ca, dovecots, smtp)
+    finally:
+        for server in started:
+            if server.process.poll() is None:
+                server.process.terminate()
+        for server in started:
+            server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
