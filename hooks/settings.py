@@ -15,8 +15,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 import mail_data
+import setup_files
 
 TEMPLATES_DIR = mail_data.PROJECT_DIR / "overrides" / "partials" / "settings"
 
@@ -54,6 +56,10 @@ def on_page_markdown(markdown, page, config, files):
         labels=_labels[language],
         page_path=page.file.src_uri,
         first_line=_first_line(page),
+        downloads={
+            name: get_relative_url(path, page.url)
+            for name, path in setup_files.download_paths(language, _default_language).items()
+        },
     )
 
 
@@ -62,8 +68,11 @@ def on_page_markdown(markdown, page, config, files):
 # --------------------------------------------------------------------------------------------
 
 
-def fill_markers(markdown: str, settings: dict, labels: dict, page_path: str, first_line: int = 1) -> str:
-    """Replace every marker in a page's Markdown; fail with the page's file and line on a bad one."""
+def fill_markers(
+    markdown: str, settings: dict, labels: dict, page_path: str, first_line: int = 1, downloads: dict | None = None
+) -> str:
+    """Replace every marker in a page's Markdown; fail with the page's file and line on a bad one.
+    `downloads`: each generated file's URL relative to this page (for settings:download)."""
     lines = markdown.split("\n")
     in_fence = False
     for index, line in enumerate(lines):
@@ -74,13 +83,13 @@ def fill_markers(markdown: str, settings: dict, labels: dict, page_path: str, fi
         where = f"docs/{page_path}:{first_line + index}"
 
         def replace(match, line=line, where=where):
-            return render_marker(match, line, settings, labels, where)
+            return render_marker(match, line, settings, labels, where, downloads)
 
         lines[index] = MARKER.sub(replace, line)
     return "\n".join(lines)
 
 
-def render_marker(match: re.Match, line: str, settings: dict, labels: dict, where: str) -> str:
+def render_marker(match: re.Match, line: str, settings: dict, labels: dict, where: str, downloads: dict | None = None) -> str:
     """The HTML or Markdown for one marker."""
     prefix, kind, argument = match["prefix"], match["kind"], match["argument"] or ""
     if prefix != "settings":
@@ -90,6 +99,8 @@ def render_marker(match: re.Match, line: str, settings: dict, labels: dict, wher
         )
     if kind == "value":
         return render_value(argument, settings, labels, where)
+    if kind == "download":
+        return render_download(argument, downloads or {}, labels, where)
     if kind in ("table", "support"):
         if line.strip() != match[0]:
             raise PluginError(f"{where}: the marker '{match[0]}' must stand alone on its line")
@@ -101,7 +112,7 @@ def render_marker(match: re.Match, line: str, settings: dict, labels: dict, wher
         return "\n" + "\n".join(indent + row if row else row for row in block.split("\n")) + "\n"
     raise PluginError(
         f"{where}: unknown marker kind '{kind}' in '{match[0]}'; "
-        f"use settings:table, settings:value or settings:support (see CONTRIBUTING.md, Markers)"
+        f"use settings:table, settings:value, settings:support or settings:download (see CONTRIBUTING.md, Markers)"
     )
 
 
@@ -162,6 +173,18 @@ def render_value(key: str, settings: dict, labels: dict, where: str = "") -> Mar
             security=labels[f"security.{entry['security']}"],
         )
         for i, entry in enumerate(server["ports"])
+    )
+
+
+def render_download(name: str, downloads: dict, labels: dict, where: str = "") -> Markup:
+    """A download button for a file hooks/setup_files.py writes, e.g. the Apple profile."""
+    if name not in setup_files.DOWNLOADS or name not in downloads:
+        raise PluginError(
+            f"{where}: unknown download '{name}' in <!-- settings:download {name} -->; "
+            f"expected one of: {', '.join(setup_files.DOWNLOADS)} (see CONTRIBUTING.md, Markers)"
+        )
+    return Markup(
+        _template("download.html").render(name=name, href=downloads[name], text=labels[setup_files.DOWNLOADS[name]])
     )
 
 

@@ -63,6 +63,19 @@ def test_ordinary_comments_are_left_alone():
     assert hook.fill_markers(text, SETTINGS, LABELS[LANGUAGES[0]], "p.md") == text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(language):
+    labels = LABELS[language]
+    text = hook.fill_markers(
+        "<!-- settings:download apple-profile -->", SETTINGS, labels, "guides/iphone.md",
+        downloads={"apple-profile": "../../profiles/email.mobileconfig"},
+    )
+    assert text == (
+        '<a class="md-button md-button--primary mail-download" data-download="apple-profile" '
+        f'href="../../profiles/email.mobileconfig" download>{labels["profile.download"]}</a>'
+    )
+
+
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
@@ -72,6 +85,7 @@ def test_ordinary_comments_are_left_alone():
         ("<!-- settings:value imap.hots -->", "unknown setting 'imap.hots'"),
         ("<!-- settings:value ftp.host -->", "unknown setting 'ftp.host'"),
         ("Text <!-- settings:table imap -->", "must stand alone on its line"),
+        ("<!-- settings:download android-profile -->", "unknown download 'android-profile' in <!-- settings:download android-profile -->; expected one of: apple-profile"),
     ],
 )
 def test_a_bad_marker_names_the_page_file_and_line(marker, expected):
