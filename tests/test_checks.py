@@ -1,0 +1,388 @@
+"""The editors' checks (`make check`, tools/checks/): the repository passes them all, and every
+mistake an editor can make in a pull request fails its check with one message that names the
+file and line and says what to change. Broken examples are made in throwaway copies."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import PROJECT_DIR, copy_project
+from tools.checks import CHECKS
+from tools.checks.build import check_build
+from tools.checks.data import check_data, check_markers
+from tools.checks.drift import check_drift
+from tools.checks.frontmatter import check_frontmatter
+from tools.checks.pages import site_languages
+from tools.checks.parity import check_parity
+from tools.checks.style import check_lint, check_spelling
+
+import mail_data
+import settings as settings_hook
+import setup_files
+
+LANGUAGES = site_languages(PROJECT_DIR)
+DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
+SETTINGS = mail_data.load_settings()
+# What the checks read besides what a build reads.
+CHECK_FILES = (".pymarkdown.yml", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")
+# The clean repository runs all of them; a clean copy runs the quick ones (not lint and build).
+QUICK_CHECKS = [name for name in CHECKS if name not in ("lint", "build")]
+
+
+def in_language(page: str, language) -> str:
+    """docs/index.md -> the file of that page in `language` (docs/index.<locale>.md)."""
+    return page if language.default else f"{page[: -len('.md')]}.{language.locale}.md"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throwaway copy of the project, with the checks' own configuration."""
+    copy = copy_project(tmp_path / "project")
+    for name in CHECK_FILES:
+        shutil.copy2(PROJECT_DIR / name, copy / name)
+    return copy
+
+
+def replace(project: Path, relative: str, old: str, new: str) -> int:
+    """Change the first `old` in a file; return the line it was on."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {relative}; update the test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(project: Path, relative: str, text: str) -> int:
+    lines = (project / relative).read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def append(project: Path, relative: str, text: str) -> int:
+    """Add a paragraph at the end of a page; return its line."""
+    path = project / relative
+    before = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{before}\n\n{text}\n", encoding="utf-8")
+    return before.count("\n") + 3
+
+
+# --------------------------------------------------------------------------------------------
+# The repository
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_repository_passes_every_check():
+    result = subprocess.run([sys.executable, "-m", "tools.checks", "all"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"All {len(CHECKS)} checks passed ("), result.stdout
+
+
+@pytest.mark.parametrize("name", QUICK_CHECKS)
+def test_a_clean_copy_passes_each_check(project, name):
+    """The baseline of every broken example below: the copy itself is clean."""
+    assert CHECKS[name][0](project) == []
+
+
+def test_a_broken_copy_fails_the_command_with_one_line_per_problem(project):
+    (project / "tools").mkdir()
+    shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
+    shutil.copytree(PROJECT_DIR / "tools" / "checks", project / "tools" / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / in_language("docs/articles/forwarding.md", OTHER)).unlink()
+    result = subprocess.run([sys.executable, "-m", "tools.checks", "parity", "frontmatter"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("docs/articles/forwarding.md:1: ")
+    assert lines[-1].startswith("1 of 2 checks failed: parity (1).")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_unknown_check_name_says_which_exist():
+    result = subprocess.run([sys.executable, "-m", "tools.checks", "parity", "spelnig"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"unknown check spelnig; use one of: all, {', '.join(CHECKS)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Translation parity
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_page_missing_in_one_language(project):
+    missing = in_language("docs/guides/iphone.md", OTHER)
+    (project / missing).unlink()
+    assert check_parity(project) == [
+        f"docs/guides/iphone.md:1: docs/guides/iphone.md has no {OTHER.name} version {missing}; "
+        f"add it (copy docs/guides/iphone.md to {missing} and translate it)"
+    ]
+
+
+def test_a_translation_without_its_page(project):
+    orphan = in_language("docs/articles/new-page.md", OTHER)
+    shutil.copy2(project / in_language("docs/articles/forwarding.md", OTHER), project / orphan)
+    assert check_parity(project) == [
+        f"{orphan}:1: {orphan} is a translation of docs/articles/new-page.md, which does not exist; "
+        f"add the {DEFAULT.name} page docs/articles/new-page.md, or rename this file to match its page"
+    ]
+
+
+def test_a_heading_id_missing_in_one_language(project):
+    translation = in_language("docs/index.md", OTHER)
+    heading = line_of(project, translation, "{#what-is-smtp}")
+    replace(project, translation, (project / translation).read_text(encoding="utf-8").split("\n")[heading - 1] + "\n", "")
+    source_line = line_of(project, "docs/index.md", "{#what-is-smtp}")
+    assert check_parity(project) == [
+        f"docs/index.md:{source_line}: {translation} has no heading {{#what-is-smtp}}, which docs/index.md has; "
+        f"add it to {translation} too, or remove it from every language"
+    ]
+
+
+def test_a_heading_without_an_id(project):
+    line = replace(project, "docs/index.md", " {#what-is-smtp}", "")
+    problems = check_parity(project)
+    assert problems[0] == (
+        f'docs/index.md:{line}: the heading "{_heading_text(project, "docs/index.md", line)}" has no id; end it with '
+        "{#an-id} (the same id in every language), so links to it work in every language"
+    )
+
+
+def _heading_text(project, relative, line):
+    return (project / relative).read_text(encoding="utf-8").split("\n")[line - 1].lstrip("#").strip()
+
+
+def test_a_marker_missing_in_one_language(project):
+    translation = in_language("docs/index.md", OTHER)
+    replace(project, translation, "<!-- settings:table smtp -->", "")
+    line = line_of(project, "docs/index.md", "<!-- settings:table smtp -->")
+    assert check_parity(project) == [
+        f"docs/index.md:{line}: {translation} has no marker <!-- settings:table smtp -->, which docs/index.md has; "
+        f"add it to {translation} too, or remove it from every language"
+    ]
+
+
+def test_a_link_missing_in_one_language(project):
+    translation = in_language("docs/index.md", OTHER)
+    path = project / translation
+    path.write_text(re.sub(r"\[([^\]]*)\]\(articles/forwarding\.md\)", r"\1", path.read_text(encoding="utf-8")), encoding="utf-8")
+    line = line_of(project, "docs/index.md", "(articles/forwarding.md)")
+    assert check_parity(project) == [
+        f"docs/index.md:{line}: {translation} has no link to articles/forwarding.md, which docs/index.md has; "
+        f"add it to {translation} too, or remove it from every language"
+    ]
+
+
+def test_a_numbered_step_missing_in_one_language(project):
+    """An extra step in the default language's page: its translation now lacks one."""
+    translation = in_language("docs/index.md", OTHER)
+    lines = (project / "docs/index.md").read_text(encoding="utf-8").split("\n")
+    section = next(i for i, line in enumerate(lines) if "{#how-to-set-up}" in line)
+    steps = [i for i, line in enumerate(lines) if i > section and re.match(r"\d+\. ", line)]
+    lines.insert(steps[-1], f"{len(steps) + 1}. An extra step.")
+    (project / "docs/index.md").write_text("\n".join(lines), encoding="utf-8")
+    translated_first = line_of(project, translation, "1. ")
+    assert check_parity(project) == [
+        f"{translation}:{translated_first}: {translation} has {len(steps)} numbered steps under {{#how-to-set-up}}, "
+        f"docs/index.md has {len(steps) + 1} (line {steps[0] + 1}); number the same steps in every language"
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Drift
+# --------------------------------------------------------------------------------------------
+
+
+IMAP, SMTP = SETTINGS["servers"]["imap"], SETTINGS["servers"]["smtp"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (f"IMAP: {IMAP['host']}", f"the server name is typed by hand; type <!-- settings:value imap.host --> instead of {IMAP['host']}"),
+        (f"IMAP port {IMAP['ports'][0]['port']}", f"the port is typed by hand; type <!-- settings:value imap.port --> instead of {IMAP['ports'][0]['port']}"),
+        ("SMTP: STARTTLS", "the security mode is typed by hand; type <!-- settings:value smtp.security --> instead of STARTTLS"),
+        (f"Mail {SETTINGS['support']['email']}", f"the support address is typed by hand; type <!-- settings:value support-email --> instead of {SETTINGS['support']['email']}"),
+        (f"Login: {SETTINGS['provider']['webmail_url']}", f"the webmail address is typed by hand; type <!-- settings:value webmail --> instead of {SETTINGS['provider']['webmail_url']}"),
+        (
+            "SMTP port 2525",
+            "port 2525 is typed by hand, and data/mail-settings.yml has no such port; type a marker such as "
+            "<!-- settings:value smtp.port -->, or add the port to data/mail-settings.yml",
+        ),
+    ],
+)
+def test_a_typed_server_fact_names_the_marker_to_use(project, typed, expected):
+    line = append(project, "docs/index.md", typed)
+    assert check_drift(project) == [f"docs/index.md:{line}: {expected}"]
+
+
+def test_a_typed_host_in_a_template(project):
+    template = project / "overrides" / "partials" / "typed.html"
+    template.write_text(f"<p>{SMTP['host']}</p>\n", encoding="utf-8")
+    assert check_drift(project) == [
+        f"overrides/partials/typed.html:1: the server name is typed by hand ({SMTP['host']}); take it from "
+        "data/mail-settings.yml (through a hook) instead of typing it in a template"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Port <!-- settings:value imap.port --> with <!-- settings:value imap.security -->.",
+        "Steg 5: kontrollera porten i iOS 17 och Windows 10.",
+        "Use SSL: on. Server Port: <!-- settings:value smtp.port -->",
+    ],
+)
+def test_markers_and_other_numbers_are_not_drift(project, text):
+    append(project, "docs/index.md", text)
+    assert check_drift(project) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Markers and data
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_misspelt_marker(project):
+    line = replace(project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->")
+    problems = check_markers(project)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"docs/index.md:{line}: unknown marker kind 'tabel' in '<!-- settings:tabel smtp -->'; use settings:table")
+
+
+def test_a_bad_value_in_the_data_file(project):
+    line = replace(project, "data/mail-settings.yml", f"port: {SMTP['ports'][0]['port']}", "port: 70000")
+    assert check_data(project) == [
+        f"data/mail-settings.yml:{line}: servers.smtp.ports[0].port: expected an integer 1-65535, got 70000"
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Front matter
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_missing_description(project):
+    page = project / "docs/guides/iphone.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?m)^description:.*\n", "", text, count=1), encoding="utf-8")
+    assert check_frontmatter(project) == [
+        "docs/guides/iphone.md:1: the front matter has no description; add description: one or two sentences "
+        "about the page, in the page's language"
+    ]
+
+
+def test_a_description_too_long(project):
+    line = line_of(project, "docs/index.md", "description:")
+    long = "x" * 161
+    replace(project, "docs/index.md", (project / "docs/index.md").read_text(encoding="utf-8").split("\n")[line - 1], f"description: {long}")
+    assert check_frontmatter(project) == [
+        f"docs/index.md:{line}: the description is 161 characters long; shorten it to at most 160 (search engines cut longer ones)"
+    ]
+
+
+def test_a_description_left_untranslated(project):
+    source = (project / "docs/index.md").read_text(encoding="utf-8").split("\n")
+    description = next(line for line in source if line.startswith("description:"))
+    translation = in_language("docs/index.md", OTHER)
+    line = line_of(project, translation, "description:")
+    replace(project, translation, (project / translation).read_text(encoding="utf-8").split("\n")[line - 1], description)
+    assert check_frontmatter(project) == [
+        f"{translation}:{line}: the description is the same as in docs/index.md; write it in {OTHER.name}"
+    ]
+
+
+def test_a_page_without_front_matter(project):
+    page = project / "docs/articles/forwarding.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.split("---\n", 2)[2].lstrip("\n"), encoding="utf-8")
+    assert check_frontmatter(project) == [
+        "docs/articles/forwarding.md:1: the page has no front matter; start it with "
+        "---\\ntitle: ...\\ndescription: ...\\n--- (title and description in the page's language)"
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Style: Markdown lint and spelling
+# --------------------------------------------------------------------------------------------
+
+
+def test_trailing_spaces_are_lint(project):
+    line = append(project, "docs/index.md", "A sentence that ends in spaces.   ")
+    assert check_lint(project, [project / "docs/index.md"]) == [
+        f"docs/index.md:{line}: Trailing spaces [Expected: 0 or 2; Actual: 3] (MD009 no-trailing-spaces); "
+        "remove the spaces at the end of the line"
+    ]
+
+
+def test_a_misspelt_english_word(project):
+    page = in_language("docs/index.md", OTHER)
+    line = append(project, page, "You will recieve an email.")
+    assert check_spelling(project) == [
+        f'{page}:{line}: "recieve" is misspelt; write "receive" (if the word is right here, add it to .codespell-words.txt)'
+    ]
+    with (project / ".codespell-words.txt").open("a", encoding="utf-8") as words:
+        words.write("recieve\n")
+    assert check_spelling(project) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Strict build
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_broken_anchor_link(project):
+    page = in_language("docs/index.md", OTHER)
+    target = in_language("docs/articles/forwarding.md", OTHER)
+    line = replace(project, page, "(articles/forwarding.md)", "(articles/forwarding.md#nowhere)")
+    assert check_build(project) == [
+        f"{page}:{line}: the link articles/forwarding.md#nowhere points at #nowhere, which {target} does not have; "
+        f"use one of the heading ids ({{#...}}) of {target}"
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# CONTRIBUTING.md tells the truth about markers
+# --------------------------------------------------------------------------------------------
+
+
+def hook_marker_kinds() -> set[str]:
+    """The marker kinds the settings hook knows, as its own error message lists them."""
+    with pytest.raises(settings_hook.PluginError) as caught:
+        settings_hook.fill_markers("<!-- settings:no-such-kind -->", SETTINGS, {}, "page.md")
+    return set(re.findall(r"settings:([\w-]+)", str(caught.value).split(";", 1)[1]))
+
+
+def markers_section() -> str:
+    """The "Markers" section of CONTRIBUTING.md (other sections quote misspelt ones on purpose)."""
+    guide = (PROJECT_DIR / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return guide.split("\n## Markers\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_contributing_documents_every_marker_kind_the_hook_knows():
+    documented = set(re.findall(r"<!-- settings:([\w-]+)", markers_section()))
+    assert documented == hook_marker_kinds()
+
+
+def test_every_marker_example_in_contributing_renders_in_every_language():
+    examples = sorted(set(re.findall(r"<!-- settings:[^>]*-->", markers_section())))
+    assert len(examples) >= len(hook_marker_kinds())
+    labels = mail_data.load_labels([language.locale for language in LANGUAGES])
+    for language in LANGUAGES:
+        downloads = setup_files.download_paths(language.locale, DEFAULT.locale)
+        for example in examples:
+            rendered = settings_hook.fill_markers(example, SETTINGS, labels[language.locale], "page.md", downloads=downloads)
+            assert "<!--" not in rendered, example
+
+
+def test_contributing_documents_every_value_key_the_hook_knows():
+    with pytest.raises(settings_hook.PluginError) as caught:
+        settings_hook.render_value("no.such-key", SETTINGS, {})
+    message = str(caught.value)
+    fields = re.search(r"FIELD one of ([\w, -]+?);", message)[1].split(", ")
+    others = re.search(r"; or ([\w, -]+?) \(", message)[1].split(", ")
+    section = markers_section()
+    expected = [f"{server}.{field}" for server in mail_data.SERVER_KEYS for field in fields] + others
+    assert [key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)] == []

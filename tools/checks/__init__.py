@@ -1,0 +1,70 @@
+"""The editors' checks: everything a pull request can get wrong, caught before review.
+
+    python -m tools.checks all            every check (make check)
+    python -m tools.checks parity drift   some of them
+    python -m tools.checks --list         what each one checks
+
+Each check is a function `check_x(project) -> list of problems`, each problem one line
+`file:line: what is wrong; how to fix it`. Problems exit 1; when all is well one line says so.
+CONTRIBUTING.md ("Checks") explains every check and how to fix what it finds.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tools.checks.build import check_build
+from tools.checks.data import check_data, check_markers
+from tools.checks.drift import check_drift
+from tools.checks.frontmatter import check_frontmatter
+from tools.checks.parity import check_parity
+from tools.checks.style import check_lint, check_spelling
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+# In the order they run: the quick ones first, the build (a few seconds) last.
+CHECKS = {
+    "data": (check_data, "data/mail-settings.yml and data/labels.yml are valid"),
+    "markers": (check_markers, "every <!-- settings:... --> marker is one the settings hook knows"),
+    "parity": (check_parity, "every page in every language, with the same heading ids, markers, links and steps"),
+    "drift": (check_drift, "no host, port, security mode or support address typed into docs/ or overrides/"),
+    "frontmatter": (check_frontmatter, "every page has a title and a description (at most 160 characters) in its language"),
+    "lint": (check_lint, "Markdown lint (pymarkdownlnt, .pymarkdown.yml)"),
+    "spelling": (check_spelling, "English spelling (codespell, .codespellrc and .codespell-words.txt)"),
+    "build": (check_build, "the strict build: links, #anchors, navigation"),
+}
+
+
+def main(argv: list[str]) -> int:
+    if argv in (["--list"], ["-l"]):
+        for name, (_, what) in CHECKS.items():
+            print(f"{name:12} {what}")
+        return 0
+    names = list(CHECKS) if argv in ([], ["all"]) else argv
+    unknown = [name for name in names if name not in CHECKS]
+    if unknown:
+        print(f"unknown check {', '.join(unknown)}; use one of: all, {', '.join(CHECKS)}", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    # The build runs in its own process; the other checks run meanwhile (threads, same process).
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        results = {name: pool.submit(CHECKS[name][0], PROJECT_DIR) for name in names}
+        found = {name: results[name].result() for name in names}
+    seconds = time.monotonic() - started
+    failed = []
+    for name, problems in found.items():
+        for problem in problems:
+            print(problem)
+        if problems:
+            failed.append(f"{name} ({len(problems)})")
+    if failed:
+        print(
+            f"{len(failed)} of {len(names)} checks failed: {', '.join(failed)}. Each line above names the file "
+            "and line and says how to fix it; CONTRIBUTING.md (Checks) explains each check."
+        )
+        return 1
+    print(f"All {len(names)} checks passed ({', '.join(names)}) in {seconds:.1f} s")
+    return 0

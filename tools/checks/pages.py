@@ -1,0 +1,209 @@
+"""What the checks read: the site's languages (from mkdocs.yml) and its pages, split into the
+parts the checks compare (front matter, headings, links, markers, numbered steps).
+
+Small pure helpers over text, so every check reads Markdown the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+# The settings hook's own marker pattern, so the checks see exactly the markers the build sees.
+from tools.checks.hooks import settings_hook
+
+MARKER = settings_hook.MARKER
+FENCE = settings_hook.FENCE
+
+HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
+ATTRIBUTES = re.compile(r"\s*\{\s*(?P<attributes>[^{}]*)\}\s*$")
+HEADING_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
+# [text](target "title") and ![alt](target); [label]: target (a reference definition).
+INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>[^\s>]+)>?")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# "1. Open Settings" (also inside tabs and admonitions, which are indented).
+ORDERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+
+
+# --------------------------------------------------------------------------------------------
+# Languages
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+    build: bool
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its Python tags (!!python/name:..., !ENV)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+def site_languages(project: Path) -> list[Language]:
+    """The languages of plugins > i18n > languages in mkdocs.yml, the default one first."""
+    config = read_mkdocs_config(project)
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = [
+                Language(
+                    locale=str(entry["locale"]),
+                    name=str(entry.get("name") or entry["locale"]),
+                    default=entry.get("default") is True,
+                    build=entry.get("build", True) is not False,
+                )
+                for entry in plugin["i18n"].get("languages") or []
+            ]
+            return sorted(languages, key=lambda language: not language.default)
+    raise ValueError("mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it")
+
+
+def is_complete(language: Language) -> bool:
+    """Whether every page must exist, in full, in this language: the one place that decides.
+
+    Today every language the site builds is complete. (A later change may let an extra
+    language be partial; then only this function changes.)"""
+    return language.build
+
+
+def docs_dir(project: Path) -> Path:
+    return project / str(read_mkdocs_config(project).get("docs_dir") or "docs")
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    path: Path  # the file
+    name: str  # as editors see it: docs/guides/iphone.<locale>.md
+    key: str  # the page in every language: guides/iphone.md
+    locale: str
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8-sig")
+
+
+def find_pages(project: Path, languages: list[Language]) -> list[Page]:
+    """Every Markdown page under docs/, with its language from the file name's suffix."""
+    docs = docs_dir(project)
+    default = languages[0].locale
+    locales = {language.locale for language in languages}
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        stem, _, suffix = relative[: -len(".md")].rpartition(".")
+        if stem and "/" not in suffix and suffix in locales:
+            key, locale = f"{stem}.md", suffix
+        else:
+            key, locale = relative, default
+        pages.append(Page(path, path.relative_to(project).as_posix(), key, locale))
+    return pages
+
+
+def translation_name(page_key: str, language: Language, project: Path) -> str:
+    """Where the page's file in this language is: guides/iphone.md -> docs/guides/iphone.<locale>.md."""
+    docs = docs_dir(project).relative_to(project).as_posix()
+    if language.default:
+        return f"{docs}/{page_key}"
+    return f"{docs}/{page_key[: -len('.md')]}.{language.locale}.md"
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown, read the way the checks need it
+# --------------------------------------------------------------------------------------------
+
+
+def front_matter(text: str) -> tuple[list[str] | None, int]:
+    """The front matter's lines (None if the page has none) and the index of the first body line."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return lines[1:index], index + 1
+    return None, 0
+
+
+def body_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of the page's Markdown: front matter and fenced code left out."""
+    _, start = front_matter(text)
+    found, in_fence = [], False
+    for index, line in enumerate(text.split("\n")[start:], start=start + 1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            found.append((index, line))
+    return found
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+    id: str | None
+
+
+def headings(text: str) -> list[Heading]:
+    found = []
+    for number, line in body_lines(text):
+        match = HEADING.match(line)
+        if not match:
+            continue
+        title, heading_id = match["text"], None
+        attributes = ATTRIBUTES.search(title)
+        if attributes:
+            title = title[: attributes.start()]
+            id_match = HEADING_ID.search(attributes["attributes"])
+            heading_id = id_match["id"] if id_match else None
+        found.append(Heading(number, len(match["hashes"]), title.strip(), heading_id))
+    return found
+
+
+def internal_links(text: str) -> list[tuple[int, str]]:
+    """(line, target) of every link to a page or anchor of this site (no scheme, no //host)."""
+    found = []
+    for number, line in body_lines(text):
+        line = CODE_SPAN.sub("", line)
+        targets = [match["target"] for match in INLINE_LINK.finditer(line)]
+        reference = REFERENCE_LINK.match(line)
+        if reference:
+            targets.append(reference["target"])
+        for target in targets:
+            if target and not SCHEME.match(target) and not target.startswith("//"):
+                found.append((number, target.removeprefix("./")))
+    return found
+
+
+def markers(text: str) -> list[tuple[int, str]]:
+    """(line, normalized marker) for every marker, e.g. `<!-- settings:value imap.host -->`."""
+    found = []
+    for number, line in body_lines(text):
+        for match in MARKER.finditer(line):
+            argument = f" {match['argument']}" if match["argument"] else ""
+            found.append((number, f"<!-- {match['prefix']}:{match['kind']}{argument} -->"))
+    return found
+
+
+def ordered_items(text: str) -> list[int]:
+    """Lines of numbered steps: ordered list items ("1. Open Settings")."""
+    return [number for number, line in body_lines(text) if ORDERED_ITEM.match(line)]

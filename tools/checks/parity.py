@@ -1,0 +1,149 @@
+"""Translation parity: every page exists in every complete language, and each translation has
+the same heading ids, settings markers, internal links and numbered steps as the page in the
+default language (the languages come from mkdocs.yml).
+
+Numbered steps are ordered list items ("1. Open Settings"), counted per section (the part under
+one heading id), so a step missing from a translation is reported in the section it is missing
+from. `{#step-N}` headings are compared with the other heading ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from tools.checks.pages import (
+    Page,
+    find_pages,
+    headings,
+    internal_links,
+    is_complete,
+    markers,
+    ordered_items,
+    site_languages,
+    translation_name,
+)
+
+
+def check_parity(project: Path) -> list[str]:
+    languages = site_languages(project)
+    default, others = languages[0], [language for language in languages[1:] if is_complete(language)]
+    versions: dict[str, dict[str, Page]] = defaultdict(dict)
+    for page in find_pages(project, languages):
+        versions[page.key][page.locale] = page
+    problems = []
+    for key, by_locale in sorted(versions.items()):
+        for page in by_locale.values():
+            problems += headings_without_id(page)
+        source = by_locale.get(default.locale)
+        if source is None:
+            expected = translation_name(key, default, project)
+            for page in by_locale.values():
+                problems.append(
+                    f"{page.name}:1: {page.name} is a translation of {expected}, which does not exist; "
+                    f"add the {default.name} page {expected}, or rename this file to match its page"
+                )
+            continue
+        for language in others:
+            translation = by_locale.get(language.locale)
+            if translation is None:
+                expected = translation_name(key, language, project)
+                problems.append(
+                    f"{source.name}:1: {source.name} has no {language.name} version {expected}; "
+                    f"add it (copy {source.name} to {expected} and translate it)"
+                )
+                continue
+            problems += compare(source, translation)
+    return problems
+
+
+def headings_without_id(page: Page) -> list[str]:
+    """A section heading without an explicit id gets a slug of its text, which differs per language."""
+    return [
+        f"{page.name}:{heading.line}: the heading \"{heading.text}\" has no id; end it with {{#an-id}} "
+        "(the same id in every language), so links to it work in every language"
+        for heading in headings(page.text)
+        if heading.level > 1 and heading.id is None
+    ]
+
+
+def compare(source: Page, translation: Page) -> list[str]:
+    """What differs between a page and one translation of it."""
+    source_text, translation_text = source.text, translation.text
+    return (
+        _compare_items(
+            "heading",
+            [(h.line, f"{{#{h.id}}}") for h in headings(source_text) if h.id],
+            [(h.line, f"{{#{h.id}}}") for h in headings(translation_text) if h.id],
+            source,
+            translation,
+        )
+        + _compare_items("marker", markers(source_text), markers(translation_text), source, translation)
+        + _compare_items(
+            "link to", internal_links(source_text), internal_links(translation_text), source, translation
+        )
+        + _compare_steps(source, translation, source_text, translation_text)
+    )
+
+
+def _compare_items(what: str, source_items, translation_items, source: Page, translation: Page) -> list[str]:
+    """Compare two lists of (line, item) as multisets; one message per item that differs."""
+    source_counts = Counter(item for _, item in source_items)
+    translation_counts = Counter(item for _, item in translation_items)
+    source_lines = {item: line for line, item in reversed(source_items)}
+    translation_lines = {item: line for line, item in reversed(translation_items)}
+    problems = []
+    for item in list(dict.fromkeys([*source_counts, *translation_counts])):
+        in_source, in_translation = source_counts[item], translation_counts[item]
+        if in_source == in_translation:
+            continue
+        if not in_translation:
+            problems.append(
+                f"{source.name}:{source_lines[item]}: {translation.name} has no {what} {item}, which "
+                f"{source.name} has; add it to {translation.name} too, or remove it from every language"
+            )
+        elif not in_source:
+            problems.append(
+                f"{translation.name}:{translation_lines[item]}: {source.name} has no {what} {item}, which "
+                f"{translation.name} has; add it to {source.name} too, or remove it from every language"
+            )
+        else:
+            problems.append(
+                f"{translation.name}:{translation_lines[item]}: {translation.name} has the {what} {item} "
+                f"{in_translation} times, {source.name} {in_source} times; use it the same number of times "
+                "in every language"
+            )
+    return problems
+
+
+def _compare_steps(source: Page, translation: Page, source_text: str, translation_text: str) -> list[str]:
+    source_steps, translation_steps = _steps_by_section(source_text), _steps_by_section(translation_text)
+    problems = []
+    for section in source_steps.keys() & translation_steps.keys():
+        (source_line, in_source), (translation_line, in_translation) = source_steps[section], translation_steps[section]
+        if in_source != in_translation:
+            where = f"under {{#{section}}}" if section else "before the first heading with an id"
+            problems.append(
+                f"{translation.name}:{translation_line}: {translation.name} has {in_translation} numbered steps "
+                f"{where}, {source.name} has {in_source} (line {source_line}); number the same steps in "
+                "every language"
+            )
+    source_total = sum(count for _, count in source_steps.values())
+    translation_total = sum(count for _, count in translation_steps.values())
+    if not problems and source_total != translation_total:
+        problems.append(
+            f"{translation.name}:1: {translation.name} has {translation_total} numbered steps, {source.name} "
+            f"has {source_total}; number the same steps in every language"
+        )
+    return sorted(problems, key=lambda problem: int(problem.split(":")[1]))
+
+
+def _steps_by_section(text: str) -> dict[str | None, tuple[int, int]]:
+    """Numbered steps per section: {heading id: (line of the section's first step, count)}."""
+    starts = [(h.line, h.id) for h in headings(text) if h.id]
+    steps: dict[str | None, tuple[int, int]] = {}
+    for line in ordered_items(text):
+        section = next((heading_id for start, heading_id in reversed(starts) if start < line), None)
+        first, count = steps.get(section, (line, 0))
+        steps[section] = (first, count + 1)
+    return steps
