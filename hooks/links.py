@@ -515,7 +515,9 @@ def write_site_files(site: Path, build: _Build, use_directory_urls: bool = True)
     """Short links, redirect pages, links.json and the 404 pages, once every language is built."""
     for key, target in build.links.short_links.items():
         choices = [_choice(target, lang, build) for lang in build.languages]
-        _write(site / SHORT_LINK_DIR / key / "index.html", _redirect_page(choices, build))
+        # The reader's language only if it has the page translated; else the next one they read.
+        translated = [choice for choice in choices if choice["translated"]]
+        _write(site / SHORT_LINK_DIR / key / "index.html", _redirect_page(translated, build))
         for choice in choices:
             _write(site / SHORT_LINK_DIR / key / choice["locale"] / "index.html", _redirect_page([choice], build))
     moved_ids = {}
@@ -586,25 +588,35 @@ def _href(target: Target, lang: Language) -> str:
 
 
 def _choice(target: Target, lang: Language, build: _Build) -> dict:
-    """One language's way to a target: its title there, its address from the root, its URL."""
-    record = build.pages[lang.locale].get(target.page) or build.pages[build.languages[0].locale][target.page]
+    """One language's way to a target: its title there, its address from the root, its URL, and
+    whether that language has it translated (else it shows the default language's text)."""
+    own = build.pages[lang.locale].get(target.page)
+    record = own or build.pages[build.languages[0].locale][target.page]
     section = next((s for s in record.sections if s.id == target.anchor), None)
     title = f"{record.title}: {section.title}" if section else record.title
     href = _href(target, lang)
-    return {"locale": lang.locale, "name": lang.name, "title": title, "href": href, "url": urljoin(build.site_url, href)}
+    return {
+        "locale": lang.locale,
+        "name": lang.name,
+        "title": title,
+        "href": href,
+        "url": urljoin(build.site_url, href),
+        "translated": own is not None and own.translated,
+    }
 
 
 def _redirect_page(choices: list[dict], build: _Build, moved: dict | None = None, sentence: str | None = None) -> str:
     """A plain page that sends the reader on: to the one choice, or to the browser's language
     (the first choice, the default language's, is the canonical address and the no-script one)."""
     default = choices[0]
+    targets = {choice["locale"]: choice["href"] for choice in choices}
     return _template("redirect.html").render(
         lang=default["locale"],
         title=default["title"],
         canonical=default["url"],
         choices=choices,
-        targets={choice["locale"]: choice["href"] for choice in choices},
-        fallback=build.links.fallback_language if len(choices) > 1 else default["locale"],
+        targets=targets,
+        fallback=build.links.fallback_language if build.links.fallback_language in targets else default["locale"],
         default_href=default["href"],
         moved=moved or {},
         sentence=sentence,

@@ -47,3 +47,32 @@ def copy_project(destination: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, destination / name)
     return destination
+
+
+# A language that is not shipped, for tests/test_languages.py: German, partial (issue 10).
+LANGUAGE_FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "language"
+
+
+def add_language(project: Path, fixture: Path = LANGUAGE_FIXTURE) -> dict:
+    """Add a language to a project copy the way CONTRIBUTING.md ("Add a language") tells an
+    editor to: its entry at the end of plugins > i18n > languages in mkdocs.yml
+    (`fixture/language.yml`), its labels at the end of data/labels.yml (`fixture/labels.yml`),
+    and its pages (`fixture/docs/`). Returns the entry."""
+    import yaml
+
+    entry_text = (fixture / "language.yml").read_text(encoding="utf-8")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    start = next(index for index, line in enumerate(lines) if line.strip() == "languages:")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    entry = [" " * (indent + 2) + line for line in entry_text.split("\n") if line.strip()]
+    config.write_text("\n".join(lines[:end] + entry + lines[end:]), encoding="utf-8")
+    labels = project / "data" / "labels.yml"
+    labels.write_text(labels.read_text(encoding="utf-8") + (fixture / "labels.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(fixture / "docs", project / "docs", dirs_exist_ok=True)
+    return yaml.safe_load(entry_text)[0]

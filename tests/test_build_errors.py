@@ -35,11 +35,12 @@ def test_a_missing_label_stops_the_build(build_copy):
     assert "Traceback" not in build.output
 
 
-def test_an_unknown_marker_stops_the_build_with_the_page_and_line(build_copy):
-    build = build_copy(edit_file("docs/index.en.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"))
+def test_an_unknown_marker_stops_the_build_with_the_page_and_line(build_copy, languages):
+    page = f"docs/index.{languages[1]['locale']}.md"  # a translation: the message names its file
+    build = build_copy(edit_file(page, "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"))
     assert build.returncode != 0
-    line = (build.project / "docs/index.en.md").read_text(encoding="utf-8").split("\n").index("<!-- settings:tabel smtp -->") + 1
-    assert f"docs/index.en.md:{line}: unknown marker kind 'tabel'" in build.output
+    line = (build.project / page).read_text(encoding="utf-8").split("\n").index("<!-- settings:tabel smtp -->") + 1
+    assert f"{page}:{line}: unknown marker kind 'tabel'" in build.output
     assert "Traceback" not in build.output
 
 

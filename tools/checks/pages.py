@@ -41,6 +41,7 @@ class Language:
     name: str
     default: bool
     build: bool
+    complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -65,6 +66,7 @@ def site_languages(project: Path) -> list[Language]:
                     name=str(entry.get("name") or entry["locale"]),
                     default=entry.get("default") is True,
                     build=entry.get("build", True) is not False,
+                    complete=(entry.get("extra") or {}).get("complete", True) is not False,
                 )
                 for entry in plugin["i18n"].get("languages") or []
             ]
@@ -73,11 +75,14 @@ def site_languages(project: Path) -> list[Language]:
 
 
 def is_complete(language: Language) -> bool:
-    """Whether every page must exist, in full, in this language: the one place that decides.
+    """Whether every page must exist in this language: the one place that decides.
 
-    Today every language the site builds is complete. (A later change may let an extra
-    language be partial; then only this function changes.)"""
-    return language.build
+    Every language the site builds is complete unless its entry under plugins > i18n >
+    languages in mkdocs.yml says `extra: {complete: false}` (only `false` makes it partial, so
+    a typo errs on the strict side). The default language is always complete. A partial
+    language may lack pages (the site shows them in the default language, with a banner);
+    the pages it has are checked like any other translation (README, "Languages")."""
+    return language.build and (language.default or language.complete)
 
 
 def docs_dir(project: Path) -> Path:

@@ -1,6 +1,7 @@
-"""Translation parity: every page exists in every complete language, and each translation has
-the same heading ids, settings markers, internal links and numbered steps as the page in the
-default language (the languages come from mkdocs.yml).
+"""Translation parity: every page exists in every complete language, and each translation (in a
+partial language too) has the same heading ids, settings markers, internal links and numbered
+steps as the page in the default language (the languages come from mkdocs.yml; which must be
+complete: `is_complete()` in tools/checks/pages.py).
 
 Numbered steps are ordered list items ("1. Open Settings"), counted per section (the part under
 one heading id), so a step missing from a translation is reported in the section it is missing
@@ -27,7 +28,7 @@ from tools.checks.pages import (
 
 def check_parity(project: Path) -> list[str]:
     languages = site_languages(project)
-    default, others = languages[0], [language for language in languages[1:] if is_complete(language)]
+    default, others = languages[0], [language for language in languages[1:] if language.build]
     versions: dict[str, dict[str, Page]] = defaultdict(dict)
     for page in find_pages(project, languages):
         versions[page.key][page.locale] = page
@@ -46,6 +47,8 @@ def check_parity(project: Path) -> list[str]:
             continue
         for language in others:
             translation = by_locale.get(language.locale)
+            if translation is None and not is_complete(language):
+                continue  # a partial language shows the default language's page, with a banner
             if translation is None:
                 expected = translation_name(key, language, project)
                 problems.append(
