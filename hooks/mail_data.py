@@ -48,6 +48,27 @@ LABEL_KEYS = (
     "password",
     "support",
     "support_chat",
+    # hooks/setup_files.py: the Apple profile's names and the download button.
+    "profile.name",
+    "profile.description",
+    "profile.download",
+    # hooks/links.py: copy buttons, short-link and redirect pages, the 404 page.
+    "links.copy_link",
+    "links.copy_value",
+    "links.copied",
+    "links.moved",
+    "links.not_found.title",
+    "links.not_found.text",
+    "links.not_found.search",
+    "links.not_found.overview",
+    # hooks/search.py and overrides/ (issue 7): the footer's privacy line and credit; the word
+    # endings search strips from a query ("inställningarna" -> "inställning*").
+    "reader.privacy",
+    "reader.made_with",
+    "reader.search_endings",
+    # hooks/fallback_pages.py: the banner on a page a partial language has not translated yet;
+    # "{language}" is the default language's name from mkdocs.yml.
+    "languages.not_translated",
 )
 
 
@@ -207,7 +228,7 @@ def validate_labels(data, lines: dict[tuple, int], name: str, languages: list[st
     problems = []
     for language in languages:
         if language not in data:
-            problems.append((1, language, f"language {language!r} has no labels; add a {language}: section with every key that the other languages have"))
+            problems.append((1, language, f"language {language!r} has no labels; add a {language}: section with every key that the other languages have (copy the {languages[0]}: section and translate it)"))
             continue
         found = _flatten(data[language])
         for key in LABEL_KEYS:
@@ -215,7 +236,7 @@ def validate_labels(data, lines: dict[tuple, int], name: str, languages: list[st
             value = found.get(key)
             if value is None:
                 where = lines.get(path[:-1], lines.get((language,), 1))
-                problems.append((where, f"{language}.{key}", f"missing label in language {language!r}; add it (the other languages show the wording)"))
+                problems.append((where, f"{language}.{key}", f"missing label in language {language!r}; add {key} under {language}:{_wording(data, languages[0], key)}"))
             elif not isinstance(value, str) or not value.strip():
                 problems.append((lines.get(path, 1), f"{language}.{key}", f"expected non-empty text, got {_describe(value)}"))
         for key in sorted(set(found) - set(LABEL_KEYS)):
@@ -227,6 +248,12 @@ def validate_labels(data, lines: dict[tuple, int], name: str, languages: list[st
         problems.sort()
         raise DataError("\n".join(f"{name}:{line}: {key}: {message}" for line, key, message in problems))
     return {language: _flatten(data[language]) for language in languages}
+
+
+def _wording(data: dict, language: str, key: str) -> str:
+    """' (in {language}: '...')': the label in another language, for the translator."""
+    value = _flatten(data.get(language)).get(key) if isinstance(data.get(language), dict) else None
+    return f" (in {language}: {value!r})" if isinstance(value, str) else " (the other languages show the wording)"
 
 
 def _flatten(mapping, prefix="") -> dict[str, object]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import PROJECT_DIR, copy_project, run_build
+from sitebuild import PROJECT_DIR, Build, add_language, copy_project, run_build
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +17,18 @@ def built_site(tmp_path_factory) -> Path:
     build = run_build(PROJECT_DIR, site)
     assert build.returncode == 0, f"the site does not build:\n{build.output}"
     return site
+
+
+@pytest.fixture(scope="session")
+def third_language_site(tmp_path_factory) -> Build:
+    """A copy of the project with a third, partial language from tests/fixtures/language (not
+    shipped), added as CONTRIBUTING.md says and built once per session (tests/test_languages.py)."""
+    root = tmp_path_factory.mktemp("third-language")
+    project = copy_project(root / "project")
+    add_language(project)
+    build = run_build(project, root / "site")
+    assert build.returncode == 0, f"the site with a third language does not build:\n{build.output}"
+    return build
 
 
 @pytest.fixture
@@ -47,6 +59,19 @@ def languages(mkdocs_config) -> list[dict]:
         default = language.get("default") == "true"
         found.append({"locale": language["locale"], "default": default, "prefix": "" if default else language["locale"] + "/"})
     return sorted(found, key=lambda language: not language["default"])
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site, mkdocs_config) -> list[str]:
+    """Every page of the built site in every language, as its path from the site root ('',
+    'en/guides/iphone/'): the pages sitemap.xml lists."""
+    from xml.etree import ElementTree
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    sitemap = ElementTree.parse(built_site / "sitemap.xml")
+    pages = [loc.text.removeprefix(mkdocs_config["site_url"]) for loc in sitemap.iter(f"{namespace}loc")]
+    assert pages, "sitemap.xml lists no pages"
+    return pages
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,101 @@
+"""MkDocs hook: what a reader's browser, a search engine and a link preview get around the text.
+
+Per page, the head tags (overrides/partials/seo.html): the page in every language as absolute
+URLs with x-default, and Open Graph title and description. Per language, the footer's words
+(overrides/partials/copyright.html). Once per site, robots.txt pointing at the one sitemap.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+from mkdocs.plugins import event_priority
+
+import fallback_pages
+import mail_data
+import search
+
+TEMPLATES_DIR = mail_data.PROJECT_DIR / "overrides" / "partials"
+X_DEFAULT = "x-default"  # hreflang for "no better match": the default language's page
+SITEMAP_FILE = "sitemap.xml"
+
+
+# --------------------------------------------------------------------------------------------
+# Hooks
+# --------------------------------------------------------------------------------------------
+
+
+def on_env(env, config, files):
+    """The footer's words in the language being built."""
+    locale = search.current_language(config)
+    labels = mail_data.load_labels(list(search.language_prefixes(config)))[locale]
+    env.globals["reader"] = reader_labels(labels)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """Head tags for search engines and link previews."""
+    prefixes = search.language_prefixes(config)
+    home = page.url in ("", prefixes[search.current_language(config)])
+    context["head"] = page_head(page, config, languages=list(prefixes), home=home)
+    return context
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language
+def on_post_build(config):
+    """robots.txt, once, at the site root."""
+    if search.building_inside_i18n(config):
+        return
+    robots = _template("robots.txt.html").render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
+    Path(config.site_dir, "robots.txt").write_text(robots + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers (tests call these directly)
+# --------------------------------------------------------------------------------------------
+
+
+def reader_labels(labels: dict[str, str]) -> dict[str, str]:
+    """{'privacy': ..., 'made_with': ...} from one language's `reader.*` labels."""
+    return {key.removeprefix("reader."): value for key, value in labels.items() if key.startswith("reader.")}
+
+
+def page_head(page, config, languages: list[str], home: bool) -> dict:
+    """What overrides/partials/seo.html writes for one page (`home`: a language's front page)."""
+    meta = page.meta or {}
+    # A page shown in the default language because its language lacks it (hooks/fallback_pages.py)
+    # is no translation: its canonical URL is the default language's page, and it names no others.
+    alternates = {} if fallback_pages.is_fallback(page.file) else getattr(page.file, "alternates", {})
+    return {
+        "alternates": hreflang_alternates(alternates, config.site_url, languages),
+        "type": "website" if home else "article",
+        "title": meta.get("title") or page.title or config.site_name,
+        "description": meta.get("description") or config.site_description or "",
+        "url": page.canonical_url,
+    }
+
+
+def hreflang_alternates(alternates: dict, site_url: str | None, languages: list[str]) -> list[dict]:
+    """[{'hreflang', 'href'}]: the same page in every language (mkdocs.yml's order), then
+    x-default, the default language's (the first).
+
+    `alternates` is static-i18n's {locale: File} of the page. Absolute URLs, because search
+    engines ignore relative ones; none without `site_url` or when the page has one language.
+    A language that shows the page untranslated (a fallback) is left out: it is no translation.
+    """
+    found = [locale for locale in languages if locale in alternates and not fallback_pages.is_fallback(alternates[locale])]
+    if not site_url or len(found) < 2:
+        return []
+    links = [{"hreflang": locale, "href": urljoin(site_url, alternates[locale].url)} for locale in found]
+    if found[0] == languages[0]:
+        links.append({"hreflang": X_DEFAULT, "href": links[0]["href"]})
+    return links
+
+
+@functools.lru_cache(maxsize=None)
+def _template(name: str) -> jinja2.Template:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), undefined=jinja2.StrictUndefined)
+    return environment.get_template(name)

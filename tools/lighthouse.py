@@ -1,0 +1,136 @@
+"""Lighthouse scores of the built site: Performance, Accessibility, Best Practices and SEO for the
+overview and a guide in every language, with Lighthouse's mobile preset (its default).
+
+Builds the site (strict) into a temporary folder, serves it on 127.0.0.1 with gzip like a static
+host, and runs the pinned Lighthouse from tools/lighthouse/ (`make lighthouse` installs it with
+`npm ci`) in Debian's Chromium. Prints one row per page, then each audit that lost points.
+Usage: python -m tools.lighthouse [PAGE ...]   (paths within a language; default: overview, iPhone guide)
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best Practices", "seo": "SEO"}
+DEFAULT_PAGES = ("", "guides/iphone/")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site like a static host: text files gzip-compressed when the browser asks."""
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # redirects to the address with a slash
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[http.server.HTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def language_prefixes() -> list[str]:
+    """Each language's URL prefix from mkdocs.yml, the default language ('') first."""
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = sorted(i18n["languages"], key=lambda language: language.get("default") != "true")
+    return ["" if language.get("default") == "true" else language["locale"] + "/" for language in languages]
+
+
+def run_lighthouse(url: str) -> dict:
+    """Lighthouse's JSON report for one URL."""
+    result = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+        env={**os.environ, "CHROME_PATH": CHROME},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {name: round(report["categories"][key]["score"] * 100) for key, name in CATEGORIES.items()}
+
+
+def lost_points(report: dict) -> list[str]:
+    """The audits that count towards a category and did not pass."""
+    lost = []
+    for key, name in CATEGORIES.items():
+        for ref in report["categories"][key]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                lost.append(f"{name}: {audit['title']} ({audit.get('displayValue') or audit['score']})")
+    return lost
+
+
+def main(pages: list[str]) -> int:
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is not installed: run `make lighthouse` (npm ci in tools/lighthouse/)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=PROJECT_DIR, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if build.returncode != 0:
+            return build.returncode
+        server, base = serve(site)
+        try:
+            rows, notes = [], []
+            for prefix in language_prefixes():
+                for page in pages:
+                    path = "/" + prefix + page
+                    report = run_lighthouse(base + prefix + page)
+                    rows.append((path, scores(report)))
+                    notes += [f"{path}: {line}" for line in lost_points(report)]
+        finally:
+            server.shutdown()
+    print(f"\n| page (mobile) | {' | '.join(CATEGORIES.values())} |")
+    print(f"|---|{'---|' * len(CATEGORIES)}")
+    for path, row in rows:
+        print(f"| {path} | {' | '.join(str(row[name]) for name in CATEGORIES.values())} |")
+    for note in notes:
+        print(note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or list(DEFAULT_PAGES)))
