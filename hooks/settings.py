@@ -30,6 +30,9 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 _settings: dict | None = None
 _labels: dict[str, dict[str, str]] = {}
 _default_language: str | None = None
+# Per language, each marker's output in this build: a guide repeats the same few markers and
+# a help center has hundreds of guides, so each is rendered once (issue 9, performance).
+_rendered: dict[str, dict] = {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -39,11 +42,12 @@ _default_language: str | None = None
 
 def on_config(config):
     """Load and validate the data files once per build (once per language with static-i18n)."""
-    global _settings, _labels, _default_language
+    global _settings, _labels, _default_language, _rendered
     languages = mail_data.site_languages(config)
     _settings = mail_data.load_settings()
     _labels = mail_data.load_labels(languages)
     _default_language = languages[0]
+    _rendered = {}
     return config
 
 
@@ -60,6 +64,7 @@ def on_page_markdown(markdown, page, config, files):
             name: get_relative_url(path, page.url)
             for name, path in setup_files.download_paths(language, _default_language).items()
         },
+        cache=_rendered.setdefault(language, {}),
     )
 
 
@@ -69,10 +74,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def fill_markers(
-    markdown: str, settings: dict, labels: dict, page_path: str, first_line: int = 1, downloads: dict | None = None
+    markdown: str,
+    settings: dict,
+    labels: dict,
+    page_path: str,
+    first_line: int = 1,
+    downloads: dict | None = None,
+    cache: dict | None = None,
 ) -> str:
     """Replace every marker in a page's Markdown; fail with the page's file and line on a bad one.
-    `downloads`: each generated file's URL relative to this page (for settings:download)."""
+    `downloads`: each generated file's URL relative to this page (for settings:download).
+    `cache`: markers already rendered with the same settings and labels, reused and filled in."""
     lines = markdown.split("\n")
     in_fence = False
     for index, line in enumerate(lines):
@@ -83,7 +95,12 @@ def fill_markers(
         where = f"docs/{page_path}:{first_line + index}"
 
         def replace(match, line=line, where=where):
-            return render_marker(match, line, settings, labels, where, downloads)
+            if cache is None or match["kind"] == "download":  # a download's URL depends on the page
+                return render_marker(match, line, settings, labels, where, downloads)
+            key = match[0] if match["kind"] == "value" else (match[0], line)  # a block keeps its indent
+            if key not in cache:
+                cache[key] = render_marker(match, line, settings, labels, where, downloads)
+            return cache[key]
 
         lines[index] = MARKER.sub(replace, line)
     return "\n".join(lines)
