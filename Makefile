@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean check-servers check bench lighthouse translations
+.PHONY: serve build test clean system-deps check-servers check bench lighthouse translations
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +30,23 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m tools.checks all
 
-## Every test.
-test: $(STAMP)
+## Every test. Installs the Debian packages the tests use first, where it can (system-deps).
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+## The Debian packages the tests use: Chromium for the browser tests, Dovecot for the real IMAP
+## and POP3 servers of the server checks, a font for screenshots. Installed when missing and
+## run as root (sudo make system-deps); otherwise it says which are missing, and the tests
+## that need them skip, except in CI (CI=true), where they fail.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core dovecot-imapd dovecot-pop3d
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "Missing Debian packages:" $$missing "(run: sudo make system-deps)"; \
+	fi
 
 ## What is left to translate: per language, the pages translated, missing and out of date (from
 ## git history; without it, it says so). A report: exits 0 (README: "Languages").

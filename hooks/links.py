@@ -13,7 +13,6 @@ site-wide files are written by the `on_post_build` of the last language built.
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import json
 import re
@@ -22,16 +21,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import jinja2
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import mail_data
+import partials
 from mail_data import DataError, dotted
 
 LINKS_FILE = mail_data.PROJECT_DIR / "data" / "links.yml"
-TEMPLATES_DIR = mail_data.PROJECT_DIR / "overrides" / "partials" / "links"
 CATALOG_PATH = "links.json"
 NOT_FOUND_PAGE = "404.html"
 SHORT_LINK_DIR = "go"
@@ -131,7 +129,7 @@ def on_config(config):
     """Load and check data/links.yml when the first language starts building."""
     global _build
     languages = site_languages(config)
-    language = building_language(config, languages)
+    language = mail_data.building_language(config)
     if _build is None or language == languages[0].locale:
         if not config.site_url:
             raise PluginError(
@@ -241,12 +239,6 @@ def site_languages(config) -> list[Language]:
         Language(locale, found[locale].name, found[locale].link.lstrip("/"), bool(found[locale].default))
         for locale in order
     ]
-
-
-def building_language(config, languages: list[Language]) -> str:
-    """The language being built (static-i18n sets it before each build; None during the first)."""
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or languages[0].locale
 
 
 def neutral_docs_path(src_uri: str, locales: list[str]) -> str:
@@ -403,13 +395,13 @@ def add_copy_buttons(html_text: str, page_url: str, labels: dict) -> str:
 
     def heading(match: re.Match) -> str:
         url = page_url if match["level"] == "1" else f"{page_url}#{match['id']}"
-        button = _template("copy.html").render(kind="link", text=url, label=labels["links.copy_link"], copied=labels["links.copied"])
+        button = partials.template("links/copy.html").render(kind="link", text=url, label=labels["links.copy_link"], copied=labels["links.copied"])
         return f"{match[1]}{match['inner']}{button}{match[5]}"
 
     def value(match: re.Match) -> str:
         text = html.unescape(match["text"])
         label = escape(labels["links.copy_value"]).format(value=text)
-        button = _template("copy.html").render(kind="value", text=text, label=label, copied=labels["links.copied"])
+        button = partials.template("links/copy.html").render(kind="value", text=text, label=label, copied=labels["links.copied"])
         return match[0] + button
 
     return COPYABLE_VALUE.sub(value, HEADING.sub(heading, html_text))
@@ -422,10 +414,10 @@ def add_old_ids(html_text: str, docs_path: str, redirects: dict[Target, Target],
         if old.page != docs_path or old.anchor is None:
             continue
         if new.page == docs_path and new.anchor:
-            alias = _template("old-id.html").render(id=old.anchor, moved_to=None)
+            alias = partials.template("links/old-id.html").render(id=old.anchor, moved_to=None)
             html_text = re.sub(rf'(?=<h[1-6] id="{re.escape(new.anchor)}")', lambda _: alias, html_text, count=1)
         else:
-            html_text = _template("old-id.html").render(id=old.anchor, moved_to=href(new)) + html_text
+            html_text = partials.template("links/old-id.html").render(id=old.anchor, moved_to=href(new)) + html_text
     return html_text
 
 
@@ -610,7 +602,7 @@ def _redirect_page(choices: list[dict], build: _Build, moved: dict | None = None
     (the first choice, the default language's, is the canonical address and the no-script one)."""
     default = choices[0]
     targets = {choice["locale"]: choice["href"] for choice in choices}
-    return _template("redirect.html").render(
+    return partials.template("links/redirect.html").render(
         lang=default["locale"],
         title=default["title"],
         canonical=default["url"],
@@ -623,14 +615,6 @@ def _redirect_page(choices: list[dict], build: _Build, moved: dict | None = None
     )
 
 
-@functools.lru_cache(maxsize=None)
-def _template(name: str) -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template(name)
 
 
 def _write(path: Path, text: str) -> None:

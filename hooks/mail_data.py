@@ -285,6 +285,12 @@ def load_labels(languages: list[str], path: Path = LABELS_FILE) -> dict[str, dic
     return validate_labels(data, lines, display_path(path), languages)
 
 
+def building_language(config) -> str:
+    """The language this build is for: static-i18n builds one language after the other."""
+    i18n = config.plugins.get("i18n") if hasattr(config, "plugins") else None
+    return getattr(i18n, "current_language", None) or site_languages(config)[0]
+
+
 def site_languages(config) -> list[str]:
     """The site's languages from mkdocs.yml, the default language first."""
     i18n = config.plugins.get("i18n") if hasattr(config, "plugins") else None

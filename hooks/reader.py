@@ -7,18 +7,16 @@ URLs with x-default, and Open Graph title and description. Per language, the foo
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from urllib.parse import urljoin
 
-import jinja2
 from mkdocs.plugins import event_priority
 
 import fallback_pages
 import mail_data
+import partials
 import search
 
-TEMPLATES_DIR = mail_data.PROJECT_DIR / "overrides" / "partials"
 X_DEFAULT = "x-default"  # hreflang for "no better match": the default language's page
 SITEMAP_FILE = "sitemap.xml"
 
@@ -30,7 +28,7 @@ SITEMAP_FILE = "sitemap.xml"
 
 def on_env(env, config, files):
     """The footer's words in the language being built."""
-    locale = search.current_language(config)
+    locale = mail_data.building_language(config)
     labels = mail_data.load_labels(list(search.language_prefixes(config)))[locale]
     env.globals["reader"] = reader_labels(labels)
     return env
@@ -39,7 +37,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """Head tags for search engines and link previews."""
     prefixes = search.language_prefixes(config)
-    home = page.url in ("", prefixes[search.current_language(config)])
+    home = page.url in ("", prefixes[mail_data.building_language(config)])
     context["head"] = page_head(page, config, languages=list(prefixes), home=home)
     return context
 
@@ -49,7 +47,7 @@ def on_post_build(config):
     """robots.txt, once, at the site root."""
     if search.building_inside_i18n(config):
         return
-    robots = _template("robots.txt.html").render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
+    robots = partials.template("robots.txt.html").render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
     Path(config.site_dir, "robots.txt").write_text(robots + "\n", encoding="utf-8")
 
 
@@ -95,7 +93,3 @@ def hreflang_alternates(alternates: dict, site_url: str | None, languages: list[
     return links
 
 
-@functools.lru_cache(maxsize=None)
-def _template(name: str) -> jinja2.Template:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), undefined=jinja2.StrictUndefined)
-    return environment.get_template(name)

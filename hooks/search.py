@@ -35,7 +35,7 @@ MATERIAL_WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
 
 def on_env(env, config, files):
     """Tell main.html the URL prefix of the language being built: Material's "base"."""
-    env.globals["language_prefix"] = language_prefixes(config)[current_language(config)]
+    env.globals["language_prefix"] = language_prefixes(config)[mail_data.building_language(config)]
     return env
 
 
@@ -79,12 +79,6 @@ def language_prefixes(config) -> dict[str, str]:
 def building_inside_i18n(config) -> bool:
     """True while static-i18n builds another language from inside the default one's build."""
     return bool(getattr(config.plugins.get("i18n"), "building", False))
-
-
-def current_language(config) -> str:
-    """The language being built (static-i18n builds them one after the other)."""
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n is not None else config.theme["language"]
 
 
 def split_by_language(docs: list[dict], prefixes: dict[str, str]) -> dict[str, list[dict]]:

@@ -8,19 +8,17 @@ static-i18n runs every event once per language, so data is loaded in `on_config`
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import mail_data
+import partials
 import setup_files
 
-TEMPLATES_DIR = mail_data.PROJECT_DIR / "overrides" / "partials" / "settings"
 
 # `<!-- prefix:kind argument -->`: an HTML comment that starts with `word:` (no space after the
 # colon) is a marker. Any other HTML comment is left alone.
@@ -140,7 +138,7 @@ def render_settings_table(server_key: str, settings: dict, labels: dict, where: 
             f"{where}: unknown server '{server_key}' in <!-- settings:table {server_key} -->; "
             f"expected one of: {', '.join(mail_data.SERVER_KEYS)}"
         )
-    return _template("table.md").render(
+    return partials.template("settings/table.md").render(
         server_key=server_key,
         labels=labels,
         value=lambda key: render_value(key, settings, labels, where),
@@ -149,7 +147,7 @@ def render_settings_table(server_key: str, settings: dict, labels: dict, where: 
 
 def render_value(key: str, settings: dict, labels: dict, where: str = "") -> Markup:
     """One setting inline, e.g. `imap.host` -> <code>mail.example.com</code>."""
-    template = _template("value.html")
+    template = partials.template("settings/value.html")
     provider, support = settings["provider"], settings["support"]
     if key == "provider":
         return Markup(template.render(kind="text", key=key, text=provider["name"]))
@@ -201,7 +199,7 @@ def render_download(name: str, downloads: dict, labels: dict, where: str = "") -
             f"expected one of: {', '.join(setup_files.DOWNLOADS)} (see CONTRIBUTING.md, Markers)"
         )
     return Markup(
-        _template("download.html").render(name=name, href=downloads[name], text=labels[setup_files.DOWNLOADS[name]])
+        partials.template("settings/download.html").render(name=name, href=downloads[name], text=labels[setup_files.DOWNLOADS[name]])
     )
 
 
@@ -212,7 +210,7 @@ def render_support(settings: dict, labels: dict) -> str:
         email=render_value("support-email", settings, labels),
         chat=render_value("support-chat", settings, labels),
     )
-    return _template("support.html").render(sentence=sentence)
+    return partials.template("settings/support.html").render(sentence=sentence)
 
 
 def fill_label(label: str, **parts) -> Markup:
@@ -220,14 +218,6 @@ def fill_label(label: str, **parts) -> Markup:
     return Markup(escape(label)).format(**parts)
 
 
-@functools.lru_cache(maxsize=None)
-def _template(name: str) -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template(name)
 
 
 def _first_line(page) -> int:

@@ -54,7 +54,7 @@ APPLE_AUTHENTICATION = {"password": "EmailAuthPassword", "encrypted_password": "
 def on_post_build(config):
     """Write the site-wide files once (default language) and this language's profile."""
     languages = mail_data.site_languages(config)
-    language = building_language(config)
+    language = mail_data.building_language(config)
     site = Path(config.site_dir)
     settings = mail_data.load_settings()
     if language == languages[0]:
@@ -75,13 +75,6 @@ def on_startup(command, dirty):
 # --------------------------------------------------------------------------------------------
 # Helpers (tests call these directly)
 # --------------------------------------------------------------------------------------------
-
-
-def building_language(config) -> str:
-    """The language this build is for (static-i18n builds one language after the other)."""
-    i18n = config.plugins.get("i18n") if hasattr(config, "plugins") else None
-    current = getattr(i18n, "current_language", None)
-    return current or mail_data.site_languages(config)[0]
 
 
 def profile_path(language: str, default_language: str) -> str:
