@@ -199,7 +199,12 @@ def render_download(name: str, downloads: dict, labels: dict, where: str = "") -
             f"expected one of: {', '.join(setup_files.DOWNLOADS)} (see CONTRIBUTING.md, Markers)"
         )
     return Markup(
-        partials.template("settings/download.html").render(name=name, href=downloads[name], text=labels[setup_files.DOWNLOADS[name]])
+        partials.template("settings/download.html").render(
+            name=name,
+            href=downloads[name],
+            text=labels[setup_files.DOWNLOADS[name]],
+            content_type=setup_files.PROFILE_CONTENT_TYPE,
+        )
     )
 
 

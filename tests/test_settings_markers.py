@@ -72,7 +72,7 @@ def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(la
     )
     assert text == (
         '<a class="md-button md-button--primary mail-download" data-download="apple-profile" '
-        f'href="../../profiles/email.mobileconfig" download>{labels["profile.download"]}</a>'
+        f'href="../../profiles/email.mobileconfig" type="application/x-apple-aspen-config">{labels["profile.download"]}</a>'
     )
 
 

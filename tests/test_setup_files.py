@@ -371,7 +371,8 @@ def test_the_apple_guides_link_their_languages_profile(built_site, languages, gu
         buttons = soup.select('a.md-button[data-download="apple-profile"]')
         assert len(buttons) == 1, f"/{page_dir}: one download button"
         button = buttons[0]
-        assert button.has_attr("download")
+        assert not button.has_attr("download"), "iOS would save the file instead of installing it"
+        assert button["type"] == "application/x-apple-aspen-config"
         assert button.get_text(strip=True) == labels[language["locale"]]["profile.download"]
         target = os.path.normpath(PurePosixPath(page_dir, button["href"]).as_posix())
         assert target == f"{language['prefix']}{PROFILE}"
