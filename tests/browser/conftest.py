@@ -3,6 +3,7 @@ served by a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -51,16 +52,30 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A real HTTP server on 127.0.0.1 (a free port) serving `directory`; yields its base URL."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve_directory():
+    """`with serve_directory(path) as url:` for a site other than the real one."""
+    return serve
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL (ending in /) of a real HTTP server on 127.0.0.1 serving the built site."""
-    handler = functools.partial(SiteHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,6 @@ untranslated page shows the banner above the default language's text. The site i
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 import yaml
 
@@ -21,20 +17,11 @@ pytestmark = pytest.mark.browser
 LOCALE = yaml.safe_load((LANGUAGE_FIXTURE / "language.yml").read_text(encoding="utf-8"))[0]["locale"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def third_language_url(third_language_site):
+def third_language_url(third_language_site, serve_directory):
     """Base URL of a real HTTP server on 127.0.0.1 serving the site with the third language."""
-    handler = functools.partial(QuietHandler, directory=str(third_language_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(third_language_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
