@@ -164,7 +164,8 @@ def on_page_content(html_text, page, config, files):
     language = _language(_build.current)
     docs_path = neutral_docs_path(page.file.src_uri, [lang.locale for lang in _build.languages])
     labels = _build.labels[language.locale]
-    title, sections = outline(html_text, page.title)
+    # The front matter title, not the short menu label mkdocs.yml `nav:` gives the page.
+    title, sections = outline(html_text, page.meta.get("title") or page.title)
     _build.pages[language.locale][docs_path] = PageRecord(
         path=_url_path(page.url)[len(language.prefix):],
         title=title,
