@@ -8,14 +8,18 @@ URLs with x-default, and Open Graph title and description. Per language, the foo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.plugins import event_priority
 
-import fallback_pages
-import mail_data
-import partials
-import search
+from helpcenter import context
+from helpcenter.languages import building_inside_i18n, is_fallback
 
 X_DEFAULT = "x-default"  # hreflang for "no better match": the default language's page
 SITEMAP_FILE = "sitemap.xml"
@@ -26,28 +30,27 @@ SITEMAP_FILE = "sitemap.xml"
 # --------------------------------------------------------------------------------------------
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The footer's words in the language being built."""
-    locale = mail_data.building_language(config)
-    labels = mail_data.load_labels(list(search.language_prefixes(config)))[locale]
-    env.globals["reader"] = reader_labels(labels)
+    env.globals["reader"] = reader_labels(context.of(config).labels_for())
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Head tags for search engines and link previews."""
-    prefixes = search.language_prefixes(config)
-    home = page.url in ("", prefixes[mail_data.building_language(config)])
-    context["head"] = page_head(page, config, languages=list(prefixes), home=home)
-    return context
+    site = context.of(config)
+    home = page.url in ("", site.current.prefix)
+    context_["head"] = page_head(page, config, languages=site.locales, home=home)
+    return context_
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """robots.txt, once, at the site root."""
-    if search.building_inside_i18n(config):
+    if building_inside_i18n(config):
         return
-    robots = partials.template("robots.txt.html").render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
+    template = context.of(config).templates.get_template("robots.txt.html")
+    robots = template.render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
     Path(config.site_dir, "robots.txt").write_text(robots + "\n", encoding="utf-8")
 
 
@@ -61,12 +64,12 @@ def reader_labels(labels: dict[str, str]) -> dict[str, str]:
     return {key.removeprefix("reader."): value for key, value in labels.items() if key.startswith("reader.")}
 
 
-def page_head(page, config, languages: list[str], home: bool) -> dict:
+def page_head(page: Page, config: MkDocsConfig, languages: list[str], home: bool) -> dict[str, Any]:
     """What overrides/partials/seo.html writes for one page (`home`: a language's front page)."""
     meta = page.meta or {}
     # A page shown in the default language because its language lacks it (hooks/fallback_pages.py)
     # is no translation: its canonical URL is the default language's page, and it names no others.
-    alternates = {} if fallback_pages.is_fallback(page.file) else getattr(page.file, "alternates", {})
+    alternates = {} if is_fallback(page.file) else getattr(page.file, "alternates", {})
     return {
         "alternates": hreflang_alternates(alternates, config.site_url, languages),
         "type": "website" if home else "article",
@@ -76,7 +79,7 @@ def page_head(page, config, languages: list[str], home: bool) -> dict:
     }
 
 
-def hreflang_alternates(alternates: dict, site_url: str | None, languages: list[str]) -> list[dict]:
+def hreflang_alternates(alternates: dict[str, File], site_url: str | None, languages: list[str]) -> list[dict[str, str]]:
     """[{'hreflang', 'href'}]: the same page in every language (mkdocs.yml's order), then
     x-default, the default language's (the first).
 
@@ -84,12 +87,10 @@ def hreflang_alternates(alternates: dict, site_url: str | None, languages: list[
     engines ignore relative ones; none without `site_url` or when the page has one language.
     A language that shows the page untranslated (a fallback) is left out: it is no translation.
     """
-    found = [locale for locale in languages if locale in alternates and not fallback_pages.is_fallback(alternates[locale])]
+    found = [locale for locale in languages if locale in alternates and not is_fallback(alternates[locale])]
     if not site_url or len(found) < 2:
         return []
     links = [{"hreflang": locale, "href": urljoin(site_url, alternates[locale].url)} for locale in found]
     if found[0] == languages[0]:
         links.append({"hreflang": X_DEFAULT, "href": links[0]["href"]})
     return links
-
-

@@ -17,23 +17,23 @@ import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import write_file
 
-import mail_data
+from helpcenter import context
+from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE, PROFILE_PATH, download_paths, profile_path
+from helpcenter.datafiles import dotted
+from helpcenter.mailsettings import ENCRYPTED
+
+__all__ = ["DOWNLOADS", "PROFILE_CONTENT_TYPE", "download_paths", "profile_path"]
+SETTINGS_NAME = "data/mail-settings.yml"
+LABELS_NAME = "data/labels.yml"
 
 # Where Thunderbird looks (FetchConfig.sys.mjs): on autoconfig.<domain> and on <domain> itself.
 AUTOCONFIG_PATHS = ("mail/config-v1.1.xml", ".well-known/autoconfig/mail/config-v1.1.xml")
 SETTINGS_JSON_PATH = "settings.json"
-# Inside each language's root (`/` for the default language, `/<locale>/` for the others), so a
-# page links it with the same relative URL in every language.
-PROFILE_PATH = "profiles/email.mobileconfig"
-PROFILE_CONTENT_TYPE = "application/x-apple-aspen-config"
-
-# The download markers (<!-- settings:download NAME -->) and the label of each one's button.
-DOWNLOADS = {"apple-profile": "profile.download"}
-
 INCOMING, OUTGOING = ("imap", "pop3"), ("smtp",)
-ENCRYPTED = ("ssl", "starttls")
 
 AUTOCONFIG_SOCKET_TYPES = {"ssl": "SSL", "starttls": "STARTTLS", "none": "plain"}
 AUTOCONFIG_AUTHENTICATION = {"password": "password-cleartext", "encrypted_password": "password-encrypted"}
@@ -51,22 +51,21 @@ APPLE_AUTHENTICATION = {"password": "EmailAuthPassword", "encrypted_password": "
 # --------------------------------------------------------------------------------------------
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """Write the site-wide files once (default language) and this language's profile."""
-    languages = mail_data.site_languages(config)
-    language = mail_data.building_language(config)
-    site = Path(config.site_dir)
-    settings = mail_data.load_settings()
-    if language == languages[0]:
-        autoconfig = render_autoconfig(settings)
+    site = context.of(config)
+    language = site.current
+    site_dir = Path(config.site_dir)
+    if language == site.default:
+        autoconfig = render_autoconfig(site.settings)
         for path in AUTOCONFIG_PATHS:
-            _write(site / path, autoconfig)
-        _write(site / SETTINGS_JSON_PATH, render_settings_json(settings))
-    labels = mail_data.load_labels(languages)[language]
-    _write(site / profile_path(language, languages[0]), render_apple_profile(settings, labels, language))
+            _write(site_dir / path, autoconfig)
+        _write(site_dir / SETTINGS_JSON_PATH, render_settings_json(site.settings))
+    profile = render_apple_profile(site.settings, site.labels[language.locale], language.locale)
+    _write(site_dir / profile_path(language.prefix), profile)
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     """`mkdocs serve` guesses content types from file names; teach it the profile's."""
     if command == "serve":
         mimetypes.add_type(PROFILE_CONTENT_TYPE, Path(PROFILE_PATH).suffix)
@@ -75,17 +74,6 @@ def on_startup(command, dirty):
 # --------------------------------------------------------------------------------------------
 # Helpers (tests call these directly)
 # --------------------------------------------------------------------------------------------
-
-
-def profile_path(language: str, default_language: str) -> str:
-    """The profile's path in the built site: `profiles/...` in the default language's root."""
-    prefix = "" if language == default_language else f"{language}/"
-    return prefix + PROFILE_PATH
-
-
-def download_paths(language: str, default_language: str) -> dict[str, str]:
-    """Each download marker's file in the built site, in the given language."""
-    return {"apple-profile": profile_path(language, default_language)}
 
 
 def offered_ports(server: dict, key: str, security_words: dict, file: str) -> list[tuple[dict, object]]:
@@ -207,7 +195,7 @@ def _mapped(mapping: dict, value, path: tuple, file: str) -> str:
 
 def _unmappable(path: tuple, value, file: str, expected: str) -> PluginError:
     return PluginError(
-        f"{mail_data.display_path(mail_data.SETTINGS_FILE)}: {mail_data.dotted(path)}: "
+        f"{SETTINGS_NAME}: {dotted(path)}: "
         f"{value!r} cannot be written into {file}; expected {expected}"
     )
 
@@ -218,7 +206,7 @@ def _label(labels: dict, key: str, language: str, **values) -> str:
         return text.format(**values)
     except (KeyError, IndexError, ValueError) as error:
         raise PluginError(
-            f"{mail_data.display_path(mail_data.LABELS_FILE)}: {language}.{key}: cannot fill in "
+            f"{LABELS_NAME}: {language}.{key}: cannot fill in "
             f"{text!r} ({error!r}); the placeholders it may use are: "
             f"{', '.join('{' + name + '}' for name in values)}"
         ) from None
@@ -229,5 +217,4 @@ def _uuid(name: str) -> str:
 
 
 def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    write_file(content, str(path))

@@ -1,0 +1,67 @@
+"""The site's languages, as mkdocs-static-i18n configures them: the one place that reads them.
+
+Each language's URL prefix comes from its `link` in mkdocs.yml (`/en/` -> `en/`, the default
+language's `/` -> ``), as static-i18n builds it; nothing assumes `LOCALE/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    prefix: str  # where its pages are below the site root: "" for the default, else e.g. "en/"
+    default: bool
+    complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
+
+
+def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
+    """The languages static-i18n builds, the default one first (one language without i18n)."""
+    i18n: Any = config.plugins.get("i18n")
+    if i18n is None:
+        return (Language(config.theme["language"], config.theme["language"], "", True),)
+    found = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
+    found.sort(key=lambda lang: not lang.default)
+    return tuple(
+        Language(
+            locale=lang.locale,
+            name=lang.name or lang.locale,
+            prefix=lang.link.strip("/") + "/" if lang.link.strip("/") else "",
+            default=bool(lang.default),
+            complete=(lang.get("extra") or {}).get("complete", True) is not False if hasattr(lang, "get") else True,
+        )
+        for lang in found
+    )
+
+
+def project_languages(config_file: Path) -> tuple[Language, ...]:
+    """The languages of a project's mkdocs.yml, read by MkDocs' own loader (for tools and tests)."""
+    return site_languages(load_config(config_file=str(config_file)))
+
+
+def building_locale(config: MkDocsConfig) -> str:
+    """The language this build is for: static-i18n builds one language after the other."""
+    i18n: Any = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or site_languages(config)[0].locale
+
+
+def building_inside_i18n(config: MkDocsConfig) -> bool:
+    """True while static-i18n builds another language from inside the default one's build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def is_fallback(file: File) -> bool:
+    """Whether static-i18n built this file for a language it is not written in: a page that
+    language lacks, shown in the default language (`locale` = the text's language,
+    `locale_alternate_of` = the language it was built for)."""
+    written_in = getattr(file, "locale", None)
+    return written_in is not None and written_in != getattr(file, "locale_alternate_of", written_in)

@@ -1,0 +1,182 @@
+"""The marker registry: every `<!-- settings:KIND ARGUMENT -->` an editor may write.
+
+From `KINDS` come the hook's dispatch (`fill_markers`), its error messages with "did you
+mean", the checks in tools/checks (`find_problem`, `value_keys`) and CONTRIBUTING.md's marker
+table (`contributing_table`; tests/test_settings_markers.py keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from helpcenter.downloads import DOWNLOADS
+from helpcenter.mailsettings import SERVER_FIELDS, SERVER_KEYS, Settings
+from helpcenter.values import Renderer
+
+PREFIX = "settings"
+# `<!-- prefix:kind argument -->`: an HTML comment that starts with `word:` (no space after the
+# colon) is a marker. Any other HTML comment is left alone.
+MARKER = re.compile(r"<!--\s*(?P<prefix>[A-Za-z][\w-]*):(?P<kind>[\w-]*)(?:\s+(?P<argument>[^\s]*?))?\s*-->")
+FENCE = re.compile(r"^\s*(```|~~~)")
+# A Markdown heading, maybe with an explicit id: `### Inkommande e-post (IMAP) {#imap-settings}`.
+HEADING = re.compile(r"^#{2,6}\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*#*\s*$")
+
+# The values <!-- settings:value KEY --> shows that are not a server's (SERVER.FIELD).
+OTHER_VALUES = {
+    "username": 'what to type as the username ("your full email address, for example ...")',
+    "provider": "the provider's name",
+    "webmail": "a link to the webmail, named as the provider names it",
+    "support-email": "the support email address, as a link",
+    "support-chat": "a link to the support chat",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of marker: how it is written, what it shows, and how it is rendered."""
+
+    name: str
+    argument: str  # what follows the kind, as CONTRIBUTING names it
+    alone: bool  # must stand alone on its line (a block), else it sits in a sentence
+    arguments: Callable[[Settings], list[str]]
+    render: Callable[[Renderer, str], str]
+    rows: tuple[tuple[str, str], ...]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
+
+    def example(self, argument: str) -> str:
+        return f"<!-- {PREFIX}:{self.name} {argument} -->".replace("  ", " ") if argument else f"<!-- {PREFIX}:{self.name} -->"
+
+
+def value_keys(settings: Settings) -> list[str]:
+    """Every KEY of <!-- settings:value KEY --> for these settings."""
+    servers = [f"{server}.{name}" for server in SERVER_KEYS if server in settings["servers"] for name in SERVER_FIELDS]
+    return servers + list(OTHER_VALUES)
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "table", "SERVER", True, lambda settings: [s for s in SERVER_KEYS if s in settings["servers"]],
+            lambda render, server: render.table(server),
+            (
+                ("imap", "the whole IMAP settings table: type, server, ports with security, authentication, username, password"),
+                ("smtp", "the same for outgoing mail (SMTP)"),
+                ("pop3", "the same for POP3"),
+            ),
+        ),
+        Kind(
+            "value", "KEY", False, value_keys, lambda render, key: render.value(key),
+            (
+                ("imap.host", "the IMAP server name, as code, with a copy button"),
+                ("imap.port", "the recommended IMAP port, with a copy button"),
+                ("imap.ports", 'every IMAP port with its security, e.g. "995 (SSL/TLS) or 110 (No encryption)"'),
+                ("imap.security", "the security of the recommended port, in the page's language"),
+                ("imap.authentication", "the authentication to choose, in the page's language"),
+                ("smtp.host, smtp.port, smtp.ports, smtp.security, smtp.authentication", "the same for the outgoing server"),
+                ("pop3.host, pop3.port, pop3.ports, pop3.security, pop3.authentication", "the same for POP3"),
+                *OTHER_VALUES.items(),
+            ),
+        ),
+        Kind("support", "", True, lambda settings: [""], lambda render, _: render.support(), (("", "the support paragraph that ends every guide"),)),
+        Kind(
+            "download", "NAME", True, lambda settings: list(DOWNLOADS), lambda render, name: render.download(name),
+            (("apple-profile", "a button that downloads the iPhone, iPad and Mac set-up profile, in the page's language"),),
+        ),
+    )
+}
+# "unknown server" for the table's argument, "unknown setting" for a value's...
+_ARGUMENT_NAMES = {"table": "server", "value": "setting", "download": "download", "support": "argument"}
+
+
+def find_problem(match: re.Match[str], line: str, settings: Settings) -> str | None:
+    """What is wrong with one marker, for an editor; None when it is one the build knows."""
+    prefix, name, argument = match["prefix"], match["kind"], match["argument"] or ""
+    if prefix != PREFIX:
+        return f"unknown marker '{match[0]}': markers start with '{PREFIX}:', for example <!-- settings:table imap --> (see CONTRIBUTING.md, Markers)"
+    kind = KINDS.get(name)
+    if kind is None:
+        close = difflib.get_close_matches(name, list(KINDS), n=1)
+        hint = f"did you mean {PREFIX}:{close[0]}? " if close else ""
+        known = ", ".join(f"{PREFIX}:{known}" for known in KINDS)
+        return f"unknown marker kind '{name}' in '{match[0]}'; {hint}use {known} (see CONTRIBUTING.md, Markers)"
+    allowed = kind.arguments(settings)
+    if argument not in allowed:
+        close = difflib.get_close_matches(argument, allowed, n=1)
+        hint = f"did you mean {kind.example(close[0])}? " if close else ""
+        return (
+            f"unknown {_ARGUMENT_NAMES[name]} '{argument}' in {match[0]}; {hint}"
+            f"expected one of: {', '.join(allowed)} (see CONTRIBUTING.md, Markers)"
+        )
+    if kind.alone and line.strip() != match[0]:
+        return f"the marker '{match[0]}' must stand alone on its line"
+    return None
+
+
+def fill_markers(
+    markdown: str,
+    render: Renderer,
+    page_path: str,
+    first_line: int = 1,
+    cache: dict[Any, str] | None = None,
+    servers: dict[str, str] | None = None,
+) -> str:
+    """Replace every marker in a page's Markdown; fail with the page's file and line on a bad one.
+    `cache`: markers already rendered in this language, reused. `servers`: filled with
+    {section: server} for each heading whose section shows a server's settings table (the
+    section is the heading's explicit id, else its text), for the link snippets."""
+    lines = markdown.split("\n")
+    in_fence = False
+    section = ""
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            section = heading["id"] or heading["title"]
+        if "<!--" not in line:
+            continue
+        where = f"docs/{page_path}:{first_line + index}"
+
+        def replace(match: re.Match[str], line: str = line, where: str = where) -> str:
+            problem = find_problem(match, line, render.settings)
+            if problem:
+                raise PluginError(f"{where}: {problem}")
+            kind = KINDS[match["kind"]]
+            if kind.name == "table" and servers is not None:
+                servers.setdefault(section, match["argument"])
+            if cache is None or kind.name == "download":  # a download's URL depends on the page
+                return _output(kind, match, line, render)
+            key = match[0] if not kind.alone else (match[0], line)  # a block keeps its indent
+            if key not in cache:
+                cache[key] = _output(kind, match, line, render)
+            return cache[key]
+
+        lines[index] = MARKER.sub(replace, line)
+    return "\n".join(lines)
+
+
+def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> str:
+    output = kind.render(render, match["argument"] or "")
+    if not kind.alone or kind.name == "download":
+        return output
+    indent = line[: len(line) - len(line.lstrip())]
+    return "\n" + "\n".join(indent + row if row else row for row in output.split("\n")) + "\n"
+
+
+def contributing_table() -> str:
+    """CONTRIBUTING.md's marker table, from the registry."""
+    rows = ["| marker | where | what the reader sees |", "|---|---|---|"]
+    for kind in KINDS.values():
+        where = "alone on its line" if kind.alone else "in a sentence"
+        for arguments, seen in kind.rows:
+            shown = ", ".join(f"`{kind.example(argument)}`" for argument in arguments.split(", ")) if arguments else f"`{kind.example('')}`"
+            rows.append(f"| {shown} | {where} | {seen} |")
+    return "\n".join(rows)

@@ -1,0 +1,117 @@
+"""What a marker shows: settings from data/mail-settings.yml as HTML, in one language.
+
+The markup is written once, here and in overrides/partials/settings/: a host or port is rendered
+together with its copy button (one unit that does not wrap apart, links.css), and a port
+without encryption together with the warning that says which port to use instead (issue 13.7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE
+from helpcenter.labels import Labels
+from helpcenter.mailsettings import ENCRYPTED, Settings, encrypted_port
+
+# The values a reader types, so they get a copy button.
+COPYABLE_FIELDS = ("host", "port", "ports")
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One language's settings renderer: the data, its labels and the build's templates."""
+
+    settings: Settings
+    labels: Labels
+    templates: jinja2.Environment
+    downloads: dict[str, str] = field(default_factory=dict)  # download name -> URL from this page
+
+    def value(self, key: str) -> Markup:
+        """One setting inline, e.g. `imap.host` -> the host as code with its copy button.
+        The key must be one `markers.value_keys` lists."""
+        provider, support = self.settings["provider"], self.settings["support"]
+        if key == "provider":
+            return self._value("text", key, provider["name"])
+        if key == "webmail":
+            return self._value("link", key, provider["webmail_name"], href=provider["webmail_url"])
+        if key == "support-email":
+            return self._value("link", key, support["email"], href=f"mailto:{support['email']}")
+        if key == "support-chat":
+            return self._value("link", key, self.labels["support_chat"], href=support["chat_url"])
+        if key == "username":
+            return self.username("sentence")
+        server_key, _, field_name = key.partition(".")
+        server = self.settings["servers"][server_key]
+        recommended = server["ports"][0]
+        if field_name == "host":
+            return self._value("code", key, server["host"])
+        if field_name == "port":
+            return self._value("code", key, recommended["port"]) + self.unencrypted_note(server, recommended)
+        if field_name == "security":
+            text = self._value("text", key, self.labels[f"security.{recommended['security']}"])
+            return text + self.unencrypted_note(server, recommended)
+        if field_name == "authentication":
+            return self._value("text", key, self.labels[f"authentication.{server['authentication']}"])
+        if len(server["ports"]) == 1:
+            return self._value("code", key, recommended["port"]) + self.unencrypted_note(server, recommended)
+        return escape(self.labels["port_separator"]).join(
+            self.labels.html(
+                "port_with_security",
+                port=self._value("code", f"{key}[{index}]", entry["port"]),
+                security=self.labels[f"security.{entry['security']}"],
+            )
+            + self.unencrypted_note(server, entry)
+            for index, entry in enumerate(server["ports"])
+        )
+
+    def username(self, form: str) -> Markup:
+        """What to type as the username: `cell` for a table, `sentence` inside running text."""
+        example = self._value("code", "example-address", self.labels["example_address"], example=True)
+        return self.labels.html(f"username.{self.settings['username']}.{form}", example=example)
+
+    def unencrypted_note(self, server: dict[str, Any], entry: dict[str, Any]) -> Markup:
+        """After a port without encryption: the password then travels unencrypted, and which port
+        to use instead. Nothing after an encrypted port."""
+        if entry["security"] in ENCRYPTED:
+            return Markup("")
+        better = encrypted_port(server)
+        if better is None:
+            note = self.labels.html("security.unencrypted_only")
+        else:
+            note = self.labels.html("security.unencrypted", port=better["port"], security=self.labels[f"security.{better['security']}"])
+        return Markup(" ") + Markup(self.templates.get_template("settings/unencrypted.html").render(note=note))
+
+    def table(self, server_key: str) -> str:
+        """One server's settings as a Markdown table, in the labels' language."""
+        template = self.templates.get_template("settings/table.md")
+        return template.render(server_key=server_key, labels=self.labels, value=self.value, username=self.username).strip("\n")
+
+    def support(self) -> str:
+        """The support paragraph that ends every guide."""
+        sentence = self.labels.html("support", email=self.value("support-email"), chat=self.value("support-chat"))
+        return self.templates.get_template("settings/support.html").render(sentence=sentence)
+
+    def download(self, name: str) -> Markup:
+        """A download button for a file hooks/setup_files.py writes, e.g. the Apple profile."""
+        template = self.templates.get_template("settings/download.html")
+        return Markup(
+            template.render(name=name, href=self.downloads[name], text=self.labels[DOWNLOADS[name]], content_type=PROFILE_CONTENT_TYPE)
+        )
+
+    def _value(self, kind: str, key: str, text: object, href: str = "", example: bool = False) -> Markup:
+        copyable = kind == "code" and key.partition(".")[2].partition("[")[0] in COPYABLE_FIELDS
+        return Markup(
+            self.templates.get_template("settings/value.html").render(
+                kind=kind,
+                key=key,
+                text=text,
+                href=href,
+                example=example,
+                copy_label=self.labels.html("links.copy_value", value=text) if copyable else "",
+                copied=self.labels["links.copied"],
+            )
+        )
