@@ -49,7 +49,8 @@ class Kind:
     rows: tuple[tuple[str, str], ...]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
 
     def example(self, argument: str) -> str:
-        return f"<!-- {PREFIX}:{self.name} {argument} -->".replace("  ", " ") if argument else f"<!-- {PREFIX}:{self.name} -->"
+        """The marker as an editor types it: `<!-- settings:table imap -->`."""
+        return f"<!-- {PREFIX}:{self.name} {argument} -->" if argument else f"<!-- {PREFIX}:{self.name} -->"
 
 
 def value_keys(settings: Settings) -> list[str]:
@@ -75,7 +76,7 @@ KINDS: dict[str, Kind] = {
             (
                 ("imap.host", "the IMAP server name, as code, with a copy button"),
                 ("imap.port", "the recommended IMAP port, with a copy button"),
-                ("imap.ports", 'every IMAP port with its security, e.g. "995 (SSL/TLS) or 110 (No encryption)"'),
+                ("imap.ports", 'every IMAP port with its security, e.g. "995 (SSL/TLS) or 110 (No encryption) – your password then travels unencrypted; use 995 (SSL/TLS) instead": a port without encryption always carries that warning, in tables too'),
                 ("imap.security", "the security of the recommended port, in the page's language"),
                 ("imap.authentication", "the authentication to choose, in the page's language"),
                 ("smtp.host, smtp.port, smtp.ports, smtp.security, smtp.authentication", "the same for the outgoing server"),
@@ -177,6 +178,7 @@ def contributing_table() -> str:
     for kind in KINDS.values():
         where = "alone on its line" if kind.alone else "in a sentence"
         for arguments, seen in kind.rows:
-            shown = ", ".join(f"`{kind.example(argument)}`" for argument in arguments.split(", ")) if arguments else f"`{kind.example('')}`"
+            first, *others = arguments.split(", ")
+            shown = ", ".join([f"`{kind.example(first)}`", *(f"`{other}`" for other in others)])
             rows.append(f"| {shown} | {where} | {seen} |")
     return "\n".join(rows)
