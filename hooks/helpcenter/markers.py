@@ -164,6 +164,22 @@ def fill_markers(
     return "\n".join(lines)
 
 
+def check_markdown(markdown: str, settings: Settings, page_path: str, first_line: int = 1) -> list[str]:
+    """Every marker problem of a page, `docs/PAGE:LINE: ...`, without rendering (tools/checks)."""
+    problems = []
+    in_fence = False
+    for index, line in enumerate(markdown.split("\n")):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence or "<!--" not in line:
+            continue
+        for match in MARKER.finditer(line):
+            problem = find_problem(match, line, settings)
+            if problem:
+                problems.append(f"docs/{page_path}:{first_line + index}: {problem}")
+    return problems
+
+
 def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> str:
     output = kind.render(render, match["argument"] or "")
     if not kind.alone or kind.name == "download":
