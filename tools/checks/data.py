@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import mail_data, settings_hook, setup_files
+from tools.checks.hooks import mail_data, markers
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 
 
@@ -26,27 +26,17 @@ def check_data(project: Path) -> list[str]:
 
 
 def check_markers(project: Path) -> list[str]:
-    """Every marker in every page is one the settings hook knows (rendered, not just matched)."""
+    """Every marker in every page is one the build knows (its marker registry)."""
     try:
-        settings, labels = load_data(project)
+        settings, _ = load_data(project)
     except mail_data.DataError:
         return ["data/mail-settings.yml:1: the markers cannot be checked while the data files have errors; fix those first (python -m tools.checks data)"]
-    languages = site_languages(project)
-    default = languages[0].locale
     docs = docs_dir(project)
     problems = []
-    for page in find_pages(project, languages):
-        downloads = setup_files.download_paths(page.locale, default)
+    for page in find_pages(project, site_languages(project)):
         page_path = page.path.relative_to(docs).as_posix()
         for number, line in body_lines(page.text):
-            if "<!--" not in line:
-                continue
-            try:
-                settings_hook.fill_markers(
-                    line, settings, labels[page.locale], page_path, first_line=number, downloads=downloads
-                )
-            except settings_hook.PluginError as error:
-                problems.append(_relative(str(error), project))
+            problems += [_relative(problem, project) for problem in markers.check_markdown(line, settings, page_path, number)]
     return problems
 
 

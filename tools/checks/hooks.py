@@ -1,5 +1,5 @@
-"""The project's MkDocs hooks, imported as MkDocs and the tests see them (hooks/ on sys.path),
-so the checks use the hooks' own marker pattern, renderers and data validation."""
+"""The build's own code (hooks/helpcenter/, with hooks/ on sys.path as MkDocs and the tests
+have it), so the checks use the build's marker registry and data validation."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
 import mail_data  # noqa: E402
-import settings as settings_hook  # noqa: E402
-import setup_files  # noqa: E402
+from helpcenter import markers  # noqa: E402
 
-__all__ = ["mail_data", "settings_hook", "setup_files"]
+__all__ = ["mail_data", "markers"]

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import yaml
 
-# The settings hook's own marker pattern, so the checks see exactly the markers the build sees.
-from tools.checks.hooks import settings_hook
+# The build's own marker pattern, so the checks see exactly the markers the build sees.
+from tools.checks.hooks import markers
 
-MARKER = settings_hook.MARKER
-FENCE = settings_hook.FENCE
+MARKER = markers.MARKER
+FENCE = markers.FENCE
 
 HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ATTRIBUTES = re.compile(r"\s*\{\s*(?P<attributes>[^{}]*)\}\s*$")
