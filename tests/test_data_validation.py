@@ -159,3 +159,47 @@ def test_a_misspelt_label_is_named(tmp_path):
     text = GOOD_LABELS.replace("    authentication:", "    authentcation:", 1)
     message = labels_error(tmp_path, text, languages)
     assert "unknown label; did you mean 'table.authentication'?" in message
+
+
+# --------------------------------------------------------------------------------------------
+# Labels are typed: each key declares its {placeholders} (hooks/helpcenter/labels.py, LABELS)
+# --------------------------------------------------------------------------------------------
+
+LANGUAGES = list(yaml.safe_load(GOOD_LABELS))
+SUPPORT_EN = "  support: \"Write to us at {email} or {chat}."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("{email} or {chat}", "{emial} or {chat}", "en.support: unknown placeholder {emial}; did you mean {email}?"),
+        ("{email} or {chat}", "{email} or us", "en.support: missing placeholder {chat}; the text must contain it (this label takes: {email}, {chat})"),
+        ("{email} or {chat}", "{email} or {chat} {port}", "en.support: unknown placeholder {port}; this label takes: {email}, {chat}"),
+        ("{email} or {chat}", "{email} or {chat", "en.support: a lone '{' or '}'"),
+    ],
+)
+def test_a_wrong_placeholder_fails_with_the_labels_line(tmp_path, old, new, expected):
+    line = line_of(GOOD_LABELS, SUPPORT_EN)
+    text = replace_once(GOOD_LABELS, SUPPORT_EN, SUPPORT_EN.replace(old, new))
+    message = labels_error(tmp_path, text, LANGUAGES)
+    assert f"labels.yml:{line}: {expected}" in message
+
+
+def test_a_placeholder_in_a_label_that_takes_none_is_named(tmp_path):
+    text = replace_once(GOOD_LABELS, "  support_chat: chatta med oss", "  support_chat: chatta med {provider}")
+    line = line_of(text, "  support_chat: chatta med {provider}")
+    assert f"labels.yml:{line}: sv.support_chat: unknown placeholder {{provider}}; this label takes: none" in labels_error(tmp_path, text, LANGUAGES)
+
+
+def test_every_declared_placeholder_is_in_the_real_labels():
+    from helpcenter.labels import LABELS, placeholders
+
+    for language, found in mail_data.load_labels(LANGUAGES).items():
+        for key, wanted in LABELS.items():
+            assert set(placeholders(found[key])) == set(wanted), f"{language}.{key}"
+
+
+def test_a_hook_filling_a_label_with_other_parts_is_a_programming_error():
+    labels = mail_data.load_labels(LANGUAGES)[LANGUAGES[0]]
+    with pytest.raises(TypeError, match="label 'support' takes"):
+        labels.html("support", email="a")
