@@ -50,7 +50,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         translated=getattr(page.file, "locale", language.locale) == language.locale,
     )
     html = linkpages.add_heading_buttons(html, urljoin(site.site_url, page.url), site.labels_for(language), site)
-    return linkpages.add_old_ids(html, docs_path, site, language)
+    template = site.templates.get_template("links/old-id.html")
+    return linkpages.add_old_ids(html, docs_path, site.links.redirects, lambda target: linkpages.href(target, language, site), template)
 
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

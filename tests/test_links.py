@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import links
 import mail_data
-from mail_data import DataError
+from helpcenter import linkpages, templates
+from helpcenter import shortlinks as links
+from helpcenter.datafiles import DataError
 
 PUBLISHED_FILE = mail_data.PROJECT_DIR / "data" / "published-links.txt"
 HEADINGS = "h2[id], h3[id], h4[id], h5[id], h6[id]"
@@ -116,7 +117,7 @@ def public_url(mkdocs_config) -> str:
 
 @pytest.fixture(scope="session")
 def links_data(languages):
-    return links.load_links(links.LINKS_FILE, [language["locale"] for language in languages])
+    return links.load_links(mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages])
 
 
 @pytest.fixture(scope="session")
@@ -290,7 +291,8 @@ def test_every_heading_has_a_copy_link_button_with_its_absolute_address(pages, l
                 assert heading.select_one("a.headerlink")["href"] == f"#{heading['id']}", "Material's permalink stays"
 
 
-def test_every_host_and_port_has_a_copy_button(pages, languages):
+def test_every_host_and_port_is_one_unit_with_its_copy_button(pages, languages):
+    """The value and its button share one element that does not wrap (links.css, .mail-value)."""
     values = 0
     for language in languages:
         for page in pages[language["locale"]].values():
@@ -299,6 +301,7 @@ def test_every_host_and_port_has_a_copy_button(pages, languages):
                     continue
                 button = code.find_next_sibling()
                 assert button is not None and button.name == "button", f"{code['data-setting']} has no copy button"
+                assert code.parent.name == "span" and code.parent["class"] == ["mail-value"] and button.parent is code.parent
                 assert button["data-clipboard-text"] == code.get_text()
                 values += 1
     assert values >= 2 * len(mail_data.SERVER_KEYS) * len(languages)
@@ -385,7 +388,8 @@ def test_an_old_id_stays_before_its_renamed_heading_or_sends_the_reader_on():
         links.Target("a.md", "gone"): links.Target("b.md", "there"),
         links.Target("b.md", "elsewhere"): links.Target("a.md", "other"),
     }
-    result = BeautifulSoup(links.add_old_ids(page, "a.md", redirects, lambda target: f"/{target}"), "lxml")
+    template = templates.environment(mail_data.PROJECT_DIR / "overrides" / "partials").get_template("links/old-id.html")
+    result = BeautifulSoup(linkpages.add_old_ids(page, "a.md", redirects, lambda target: f"/{target}", template), "lxml")
     assert result.find(id="old-id").find_next("h2")["id"] == "new-id"
     assert result.find(id="gone")["data-links-moved-to"] == "/b.md#there"
     assert result.find(id="elsewhere") is None

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import write_file
@@ -55,18 +57,18 @@ def add_heading_buttons(html_text: str, page_url: str, labels: Labels, site: Sit
     return HEADING.sub(heading, html_text)
 
 
-def add_old_ids(html_text: str, docs_path: str, site: SiteContext, language: Language) -> str:
-    """Old heading ids of this page still work: an empty element with the old id, before the
-    renamed heading, or one that sends the reader on (links.js) when the section moved away."""
-    template = site.templates.get_template("links/old-id.html")
-    for old, new in site.links.redirects.items():
+def add_old_ids(html_text: str, docs_path: str, redirects: dict[Target, Target], href: Callable[[Target], str], template: jinja2.Template) -> str:
+    """Old heading ids of this page still work: an empty element with the old id (old-id.html),
+    before the renamed heading, or one that sends the reader on (links.js) when the section
+    moved away (to `href(new target)`)."""
+    for old, new in redirects.items():
         if old.page != docs_path or old.anchor is None:
             continue
         if new.page == docs_path and new.anchor:
             alias = template.render(id=old.anchor, moved_to=None)
             html_text = re.sub(rf'(?=<h[1-6] id="{re.escape(new.anchor)}")', lambda _: alias, html_text, count=1)
         else:
-            html_text = template.render(id=old.anchor, moved_to=href(new, language, site)) + html_text
+            html_text = template.render(id=old.anchor, moved_to=href(new)) + html_text
     return html_text
 
 
