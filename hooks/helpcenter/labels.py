@@ -108,7 +108,7 @@ def validate_labels(data: object, lines: Lines, name: str, languages: list[str])
     problems: list[tuple[int, str, str]] = []
     for language in languages:
         if language not in data:
-            problems.append((1, language, f"language {language!r} has no labels; add a {language}: section with every key (copy the {languages[0]}: section and translate it)"))
+            problems.append((1, language, f"language {language!r} has no labels; add a {language}: section with every key that the other languages have (copy the {languages[0]}: section and translate it)"))
             continue
         found = _flatten(data[language])
         for key, wanted in LABELS.items():
