@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from babel.core import get_global
 
-import links
+from helpcenter import shortlinks
 import mail_data
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,7 @@ def labels(languages):
 
 @pytest.fixture(scope="module")
 def links_data(languages):
-    return links.load_links(links.LINKS_FILE, [language["locale"] for language in languages])
+    return shortlinks.load_links(mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages])
 
 
 def test_a_short_link_opens_the_readers_language_and_section(new_page, site_url, languages):
