@@ -34,18 +34,25 @@ __all__ = ["banner", "default_url", "is_fallback"]
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A fallback page's canonical URL is the default language's page, whose text it shows."""
     if is_fallback(page.file) and config.site_url:
-        page.canonical_url = urljoin(config.site_url, default_url(page.file, context.of(config).default.locale))
+        page.canonical_url = urljoin(
+            config.site_url, default_url(page.file, context.of(config).default.locale)
+        )
     return markdown
 
 
-def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     """The banner's words for a fallback page (overrides/main.html shows them); None otherwise."""
     context_["translation_fallback"] = None
     if is_fallback(page.file):
         site = context.of(config)
-        reader_locale: str = getattr(page.file, "locale_alternate_of")
+        file: Any = page.file  # with static-i18n's attributes
+        reader_locale: str = file.locale_alternate_of
         names = {language.locale: language.name for language in site.languages}
-        context_["translation_fallback"] = banner(site.labels[reader_locale], reader_locale, getattr(page.file, "locale"), names)
+        context_["translation_fallback"] = banner(
+            site.labels[reader_locale], reader_locale, file.locale, names
+        )
     return context_
 
 
@@ -61,11 +68,15 @@ def default_url(file: File, default_language: str) -> str:
     return original.url if original is not None and not is_fallback(original) else file.url
 
 
-def banner(labels: Labels, reader_locale: str, text_locale: str, names: dict[str, str]) -> dict[str, str]:
+def banner(
+    labels: Labels, reader_locale: str, text_locale: str, names: dict[str, str]
+) -> dict[str, str]:
     """What overrides/partials/translation-fallback.html needs: the sentence in the reader's
     language, that language, and the language the page's text is in."""
     return {
-        "text": labels.text("languages.not_translated", language=names.get(text_locale, text_locale)),
+        "text": labels.text(
+            "languages.not_translated", language=names.get(text_locale, text_locale)
+        ),
         "locale": reader_locale,
         "text_locale": text_locale,
     }

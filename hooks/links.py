@@ -49,12 +49,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         sections=linkpages.outline(page.toc, servers),
         translated=getattr(page.file, "locale", language.locale) == language.locale,
     )
-    html = linkpages.add_heading_buttons(html, urljoin(site.site_url, page.url), site.labels_for(language), site)
+    html = linkpages.add_heading_buttons(
+        html, urljoin(site.site_url, page.url), site.labels_for(language), site
+    )
     template = site.templates.get_template("links/old-id.html")
-    return linkpages.add_old_ids(html, docs_path, site.links.redirects, lambda target: linkpages.href(target, language, site), template)
+    return linkpages.add_old_ids(
+        html,
+        docs_path,
+        site.links.redirects,
+        lambda target: linkpages.href(target, language, site),
+        template,
+    )
 
 
-def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     """The language switcher's links: this page in every language."""
     site = context.of(config)
     alternates = getattr(page.file, "alternates", {})
@@ -62,7 +72,9 @@ def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, 
         {
             "lang": lang.locale,
             "name": lang.name,
-            "link": alternates[lang.locale].url if lang.locale in alternates else site.root + lang.prefix,
+            "link": alternates[lang.locale].url
+            if lang.locale in alternates
+            else site.root + lang.prefix,
             "current": lang == site.current,
         }
         for lang in site.languages
@@ -70,13 +82,20 @@ def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, 
     return context_
 
 
-def on_template_context(context_: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(
+    context_: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     """The 404 page: its words, its language's overview, and every language's 404 page."""
     if template_name == linkpages.NOT_FOUND_PAGE:
         site = context.of(config)
         labels = site.labels_for()
         context_["links_switcher"] = [
-            {"lang": lang.locale, "name": lang.name, "link": site.root + lang.prefix, "current": lang == site.current}
+            {
+                "lang": lang.locale,
+                "name": lang.name,
+                "link": site.root + lang.prefix,
+                "current": lang == site.current,
+            }
             for lang in site.languages
         ]
         context_["links_not_found"] = {
@@ -85,7 +104,10 @@ def on_template_context(context_: dict[str, Any], template_name: str, config: Mk
             "search": labels["links.not_found.search"],
             "overview": labels["links.not_found.overview"],
             "home": site.root + site.current.prefix,
-            "pages": {site.root + lang.prefix: site.root + lang.prefix + linkpages.NOT_FOUND_PAGE for lang in site.languages},
+            "pages": {
+                site.root + lang.prefix: site.root + lang.prefix + linkpages.NOT_FOUND_PAGE
+                for lang in site.languages
+            },
         }
     return context_
 
@@ -99,7 +121,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if set(site.pages) != set(site.locales):
         return
     raise_links(check_anchors(site.links, linkpages.heading_ids(site)))
-    linkpages.write_site_files(Path(config.site_dir), site, use_directory_urls=config.use_directory_urls)
+    linkpages.write_site_files(
+        Path(config.site_dir), site, use_directory_urls=config.use_directory_urls
+    )
 
 
 def neutral_docs_path(src_uri: str, locales: list[str]) -> str:

@@ -8,15 +8,35 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from helpcenter.datafiles import PROJECT_DIR, DataError, display_path, dotted, load_yaml
 from helpcenter.labels import LABELS, LABELS_FILE, load_labels, validate_labels
-from helpcenter.languages import building_locale, site_languages as _site_languages
-from helpcenter.mailsettings import SERVER_KEYS, SETTINGS_FILE, SETTINGS_SCHEMA_FILE, load_settings, validate_settings
+from helpcenter.languages import building_locale
+from helpcenter.languages import site_languages as _site_languages
+from helpcenter.mailsettings import (
+    SERVER_KEYS,
+    SETTINGS_FILE,
+    SETTINGS_SCHEMA_FILE,
+    load_settings,
+    validate_settings,
+)
 
 LABEL_KEYS = tuple(LABELS)
 
 __all__ = [
-    "LABELS_FILE", "LABEL_KEYS", "PROJECT_DIR", "SERVER_KEYS", "SETTINGS_FILE", "SETTINGS_SCHEMA_FILE", "DataError",
-    "building_language", "display_path", "dotted", "load_labels", "load_settings", "load_yaml", "site_languages",
-    "validate_labels", "validate_settings",
+    "LABELS_FILE",
+    "LABEL_KEYS",
+    "PROJECT_DIR",
+    "SERVER_KEYS",
+    "SETTINGS_FILE",
+    "SETTINGS_SCHEMA_FILE",
+    "DataError",
+    "building_language",
+    "display_path",
+    "dotted",
+    "load_labels",
+    "load_settings",
+    "load_yaml",
+    "site_languages",
+    "validate_labels",
+    "validate_settings",
 ]
 
 

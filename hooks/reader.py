@@ -13,10 +13,10 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.plugins import event_priority
 
 from helpcenter import context
 from helpcenter.languages import building_inside_i18n, is_fallback
@@ -36,7 +36,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     """Head tags for search engines and link previews."""
     site = context.of(config)
     home = page.url in ("", site.current.prefix)
@@ -61,7 +63,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def reader_labels(labels: dict[str, str]) -> dict[str, str]:
     """{'privacy': ..., 'made_with': ...} from one language's `reader.*` labels."""
-    return {key.removeprefix("reader."): value for key, value in labels.items() if key.startswith("reader.")}
+    return {
+        key.removeprefix("reader."): value
+        for key, value in labels.items()
+        if key.startswith("reader.")
+    }
 
 
 def page_head(page: Page, config: MkDocsConfig, languages: list[str], home: bool) -> dict[str, Any]:
@@ -79,7 +85,9 @@ def page_head(page: Page, config: MkDocsConfig, languages: list[str], home: bool
     }
 
 
-def hreflang_alternates(alternates: dict[str, File], site_url: str | None, languages: list[str]) -> list[dict[str, str]]:
+def hreflang_alternates(
+    alternates: dict[str, File], site_url: str | None, languages: list[str]
+) -> list[dict[str, str]]:
     """[{'hreflang', 'href'}]: the same page in every language (mkdocs.yml's order), then
     x-default, the default language's (the first).
 
@@ -87,10 +95,16 @@ def hreflang_alternates(alternates: dict[str, File], site_url: str | None, langu
     engines ignore relative ones; none without `site_url` or when the page has one language.
     A language that shows the page untranslated (a fallback) is left out: it is no translation.
     """
-    found = [locale for locale in languages if locale in alternates and not is_fallback(alternates[locale])]
+    found = [
+        locale
+        for locale in languages
+        if locale in alternates and not is_fallback(alternates[locale])
+    ]
     if not site_url or len(found) < 2:
         return []
-    links = [{"hreflang": locale, "href": urljoin(site_url, alternates[locale].url)} for locale in found]
+    links = [
+        {"hreflang": locale, "href": urljoin(site_url, alternates[locale].url)} for locale in found
+    ]
     if found[0] == languages[0]:
         links.append({"hreflang": X_DEFAULT, "href": links[0]["href"]})
     return links

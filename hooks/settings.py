@@ -27,7 +27,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         settings=site.settings,
         labels=site.labels[language.locale],
         templates=site.templates,
-        downloads={name: get_relative_url(path, page.url) for name, path in downloads.download_paths(language.prefix).items()},
+        downloads={
+            name: get_relative_url(path, page.url)
+            for name, path in downloads.download_paths(language.prefix).items()
+        },
     )
     return markers.fill_markers(
         markdown,

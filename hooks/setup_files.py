@@ -16,14 +16,21 @@ import plistlib
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import write_file
 
 from helpcenter import context
-from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE, PROFILE_PATH, download_paths, profile_path
 from helpcenter.datafiles import dotted
+from helpcenter.downloads import (
+    DOWNLOADS,
+    PROFILE_CONTENT_TYPE,
+    PROFILE_PATH,
+    download_paths,
+    profile_path,
+)
 from helpcenter.mailsettings import ENCRYPTED
 
 __all__ = ["DOWNLOADS", "PROFILE_CONTENT_TYPE", "download_paths", "profile_path"]
@@ -36,7 +43,10 @@ SETTINGS_JSON_PATH = "settings.json"
 INCOMING, OUTGOING = ("imap", "pop3"), ("smtp",)
 
 AUTOCONFIG_SOCKET_TYPES = {"ssl": "SSL", "starttls": "STARTTLS", "none": "plain"}
-AUTOCONFIG_AUTHENTICATION = {"password": "password-cleartext", "encrypted_password": "password-encrypted"}
+AUTOCONFIG_AUTHENTICATION = {
+    "password": "password-cleartext",
+    "encrypted_password": "password-encrypted",
+}
 AUTOCONFIG_USERNAMES = {"email_address": "%EMAILADDRESS%"}
 # The draft spec: displayName "MUST be no longer than 60 characters".
 AUTOCONFIG_MAX_DISPLAY_NAME = 60
@@ -76,12 +86,22 @@ def on_startup(command: str, dirty: bool) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def offered_ports(server: dict, key: str, security_words: dict, file: str) -> list[tuple[dict, object]]:
+def offered_ports(
+    server: dict, key: str, security_words: dict, file: str
+) -> list[tuple[dict, Any]]:
     """The ports a set-up file offers, each with the format's word for its security: the
     encrypted ones in the data's order; unencrypted ones only when the server has no encrypted
     port (then they are the truth). A security mode the format has no word for fails the build."""
     ports = [
-        (entry, _mapped(security_words, entry["security"], ("servers", key, "ports", index, "security"), file))
+        (
+            entry,
+            _mapped(
+                security_words,
+                entry["security"],
+                ("servers", key, "ports", index, "security"),
+                file,
+            ),
+        )
         for index, entry in enumerate(server["ports"])
     ]
     encrypted = [(entry, word) for entry, word in ports if entry["security"] in ENCRYPTED]
@@ -98,7 +118,9 @@ def render_autoconfig(settings: dict) -> bytes:
         ET.SubElement(email_provider, "domain").text = domain
     if len(provider["name"]) > AUTOCONFIG_MAX_DISPLAY_NAME:
         raise _unmappable(
-            ("provider", "name"), provider["name"], file,
+            ("provider", "name"),
+            provider["name"],
+            file,
             f"a name of at most {AUTOCONFIG_MAX_DISPLAY_NAME} characters (it is {len(provider['name'])}); shorten it",
         )
     ET.SubElement(email_provider, "displayName").text = provider["name"]
@@ -107,7 +129,10 @@ def render_autoconfig(settings: dict) -> bytes:
         for key in server_keys:
             server = settings["servers"][key]
             authentication = _mapped(
-                AUTOCONFIG_AUTHENTICATION, server["authentication"], ("servers", key, "authentication"), file
+                AUTOCONFIG_AUTHENTICATION,
+                server["authentication"],
+                ("servers", key, "authentication"),
+                file,
             )
             for entry, socket_type in offered_ports(server, key, AUTOCONFIG_SOCKET_TYPES, file):
                 section = ET.SubElement(email_provider, element, type=key)
@@ -117,7 +142,11 @@ def render_autoconfig(settings: dict) -> bytes:
                 ET.SubElement(section, "authentication").text = authentication
                 ET.SubElement(section, "username").text = username
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(root, encoding="unicode").encode("utf-8")
+        + b"\n"
+    )
 
 
 def render_apple_profile(settings: dict, labels: dict, language: str) -> bytes:
@@ -186,7 +215,7 @@ def _apple_server(settings: dict, key: str, side: str) -> dict:
     }
 
 
-def _mapped(mapping: dict, value, path: tuple, file: str) -> str:
+def _mapped(mapping: dict, value, path: tuple, file: str) -> Any:
     """The format's word for a data value; a value the format cannot express fails the build."""
     if value not in mapping:
         raise _unmappable(path, value, file, f"one of: {', '.join(mapping)}")

@@ -44,7 +44,10 @@ def test_a_port_outside_1_to_65535_is_rejected(tmp_path, bad_port):
     text = replace_once(GOOD_SETTINGS, "port: 993", f"port: {bad_port}")
     message = settings_error(tmp_path, text)
     line = line_of(text, f"port: {bad_port}")
-    assert f"mail-settings.yml:{line}: servers.imap.ports[0].port: expected an integer 1-65535, got" in message
+    assert (
+        f"mail-settings.yml:{line}: servers.imap.ports[0].port: expected an integer 1-65535, got"
+        in message
+    )
 
 
 def test_a_quoted_number_is_not_a_port(tmp_path):
@@ -53,29 +56,53 @@ def test_a_quoted_number_is_not_a_port(tmp_path):
 
 
 def test_an_unknown_security_mode_is_rejected(tmp_path):
-    message = settings_error(tmp_path, replace_once(GOOD_SETTINGS, "security: ssl", "security: tls13"))
-    assert "servers.imap.ports[0].security: expected one of: ssl, starttls, none, got 'tls13'" in message
+    message = settings_error(
+        tmp_path, replace_once(GOOD_SETTINGS, "security: ssl", "security: tls13")
+    )
+    assert (
+        "servers.imap.ports[0].security: expected one of: ssl, starttls, none, got 'tls13'"
+        in message
+    )
 
 
 def test_yaml_booleans_are_explained(tmp_path):
-    message = settings_error(tmp_path, replace_once(GOOD_SETTINGS, "security: none", "security: off"))
+    message = settings_error(
+        tmp_path, replace_once(GOOD_SETTINGS, "security: none", "security: off")
+    )
     assert "expected one of: ssl, starttls, none, got False" in message
     assert "put the word in quotes" in message
 
 
 def test_an_unknown_authentication_is_rejected(tmp_path):
-    message = settings_error(tmp_path, replace_once(GOOD_SETTINGS, "authentication: password", "authentication: autodetect"))
-    assert "servers.imap.authentication: expected one of: password, encrypted_password, got 'autodetect'" in message
+    message = settings_error(
+        tmp_path,
+        replace_once(GOOD_SETTINGS, "authentication: password", "authentication: autodetect"),
+    )
+    assert (
+        "servers.imap.authentication: expected one of: password, encrypted_password, got 'autodetect'"
+        in message
+    )
 
 
 @pytest.mark.parametrize(
     "bad_host",
-    ["mail..example.com", "-mail.example.com", "mail_example.com", "'mail.example.com/x'", "'<b>mail.example.com</b>'", "'mail.example.com\"><script>alert(1)</script>'", "'a b.example.com'"],
+    [
+        "mail..example.com",
+        "-mail.example.com",
+        "mail_example.com",
+        "'mail.example.com/x'",
+        "'<b>mail.example.com</b>'",
+        "'mail.example.com\"><script>alert(1)</script>'",
+        "'a b.example.com'",
+    ],
 )
 def test_a_host_that_is_not_a_dns_name_is_rejected(tmp_path, bad_host):
     text = replace_once(GOOD_SETTINGS, "host: mail.b.hostedemail.com", f"host: {bad_host}")
     message = settings_error(tmp_path, text)
-    assert f"mail-settings.yml:{line_of(text, bad_host)}: servers.imap.host: expected a DNS host name" in message
+    assert (
+        f"mail-settings.yml:{line_of(text, bad_host)}: servers.imap.host: expected a DNS host name"
+        in message
+    )
 
 
 def test_a_missing_required_key_is_named(tmp_path):
@@ -85,20 +112,34 @@ def test_a_missing_required_key_is_named(tmp_path):
 
 
 def test_a_misspelt_key_is_named_with_a_suggestion(tmp_path):
-    text = replace_once(GOOD_SETTINGS, "    host: mail.b.hostedemail.com", "    hots: mail.b.hostedemail.com")
+    text = replace_once(
+        GOOD_SETTINGS, "    host: mail.b.hostedemail.com", "    hots: mail.b.hostedemail.com"
+    )
     message = settings_error(tmp_path, text)
-    assert f"mail-settings.yml:{line_of(text, 'hots:')}: servers.imap.hots: unknown key 'hots'; did you mean 'host'?" in message
+    assert (
+        f"mail-settings.yml:{line_of(text, 'hots:')}: servers.imap.hots: unknown key 'hots'; did you mean 'host'?"
+        in message
+    )
 
 
 def test_a_duplicate_key_is_rejected_not_silently_overwritten(tmp_path):
-    text = replace_once(GOOD_SETTINGS, "    host: mail.b.hostedemail.com\n", "    host: mail.b.hostedemail.com\n    host: other.example.com\n")
+    text = replace_once(
+        GOOD_SETTINGS,
+        "    host: mail.b.hostedemail.com\n",
+        "    host: mail.b.hostedemail.com\n    host: other.example.com\n",
+    )
     message = settings_error(tmp_path, text)
     first = line_of(text, "host: mail.b.hostedemail.com")
-    assert f"mail-settings.yml:{first + 1}: YAML syntax error: duplicate key 'host' (first given on line {first}); keep only one" in message
+    assert (
+        f"mail-settings.yml:{first + 1}: YAML syntax error: duplicate key 'host' (first given on line {first}); keep only one"
+        in message
+    )
 
 
 def test_a_yaml_syntax_error_names_the_line(tmp_path):
-    text = replace_once(GOOD_SETTINGS, "    authentication: password\n", "    authentication: [password\n")
+    text = replace_once(
+        GOOD_SETTINGS, "    authentication: password\n", "    authentication: [password\n"
+    )
     message = settings_error(tmp_path, text)
     assert re.search(r"mail-settings\.yml:\d+: YAML syntax error: ", message)
 
@@ -116,7 +157,9 @@ def test_a_missing_file_is_rejected(tmp_path):
 def test_a_file_that_is_not_utf8_is_rejected(tmp_path):
     text = GOOD_SETTINGS.encode("utf-8") + "# Malmö\n".encode("latin-1")
     message = settings_error(tmp_path, text)
-    assert re.search(r"mail-settings\.yml:\d+: not UTF-8 text \(byte 0xf6\); save the file as UTF-8", message)
+    assert re.search(
+        r"mail-settings\.yml:\d+: not UTF-8 text \(byte 0xf6\); save the file as UTF-8", message
+    )
 
 
 def test_a_port_listed_twice_is_rejected(tmp_path):
@@ -145,7 +188,7 @@ def test_a_label_missing_in_one_language_is_named(tmp_path):
     data = yaml.safe_load(GOOD_LABELS)
     del data[last]["table"]["host"]
     message = labels_error(tmp_path, yaml.safe_dump(data, allow_unicode=True), languages)
-    assert f"labels.yml:" in message
+    assert "labels.yml:" in message
     assert f"{last}.table.host: missing label in language '{last}'" in message
 
 
@@ -166,15 +209,27 @@ def test_a_misspelt_label_is_named(tmp_path):
 # --------------------------------------------------------------------------------------------
 
 LANGUAGES = list(yaml.safe_load(GOOD_LABELS))
-SUPPORT_EN = "  support: \"Write to us at {email} or {chat}."
+SUPPORT_EN = '  support: "Write to us at {email} or {chat}.'
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("{email} or {chat}", "{emial} or {chat}", "en.support: unknown placeholder {emial}; did you mean {email}?"),
-        ("{email} or {chat}", "{email} or us", "en.support: missing placeholder {chat}; the text must contain it (this label takes: {email}, {chat})"),
-        ("{email} or {chat}", "{email} or {chat} {port}", "en.support: unknown placeholder {port}; this label takes: {email}, {chat}"),
+        (
+            "{email} or {chat}",
+            "{emial} or {chat}",
+            "en.support: unknown placeholder {emial}; did you mean {email}?",
+        ),
+        (
+            "{email} or {chat}",
+            "{email} or us",
+            "en.support: missing placeholder {chat}; the text must contain it (this label takes: {email}, {chat})",
+        ),
+        (
+            "{email} or {chat}",
+            "{email} or {chat} {port}",
+            "en.support: unknown placeholder {port}; this label takes: {email}, {chat}",
+        ),
         ("{email} or {chat}", "{email} or {chat", "en.support: a lone '{' or '}'"),
     ],
 )
@@ -186,9 +241,14 @@ def test_a_wrong_placeholder_fails_with_the_labels_line(tmp_path, old, new, expe
 
 
 def test_a_placeholder_in_a_label_that_takes_none_is_named(tmp_path):
-    text = replace_once(GOOD_LABELS, "  support_chat: chatta med oss", "  support_chat: chatta med {provider}")
+    text = replace_once(
+        GOOD_LABELS, "  support_chat: chatta med oss", "  support_chat: chatta med {provider}"
+    )
     line = line_of(text, "  support_chat: chatta med {provider}")
-    assert f"labels.yml:{line}: sv.support_chat: unknown placeholder {{provider}}; this label takes: none" in labels_error(tmp_path, text, LANGUAGES)
+    assert (
+        f"labels.yml:{line}: sv.support_chat: unknown placeholder {{provider}}; this label takes: none"
+        in labels_error(tmp_path, text, LANGUAGES)
+    )
 
 
 def test_every_declared_placeholder_is_in_the_real_labels():

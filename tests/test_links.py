@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ HEADINGS = "h2[id], h3[id], h4[id], h5[id], h6[id]"
 # --------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def read(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
@@ -43,7 +43,11 @@ def article(soup: BeautifulSoup):
 
 def heading_text(heading) -> str:
     """A heading as a reader reads it, without Material's ¶ permalink."""
-    words = [text for text in heading.find_all(string=True) if not text.find_parent("a", class_="headerlink")]
+    words = [
+        text
+        for text in heading.find_all(string=True)
+        if not text.find_parent("a", class_="headerlink")
+    ]
     return " ".join("".join(words).split())
 
 
@@ -58,7 +62,7 @@ def built_pages(site: Path, languages: list[dict]) -> dict[str, dict[str, Beauti
         locale = soup.html["lang"]
         path = file.parent.relative_to(site).as_posix() + "/"
         path = "" if path == "./" else path
-        found[locale][path[len(prefixes[locale]):]] = soup
+        found[locale][path[len(prefixes[locale]) :]] = soup
     return found
 
 
@@ -74,7 +78,11 @@ def land(site: Path, address: str, browser_locale: str) -> tuple[BeautifulSoup |
         redirect = soup.find("script", id="links-redirect")
         if redirect is not None:
             data = json.loads(redirect.string)
-            target = data["moved"].get(anchor) or data["targets"].get(browser_locale) or data["targets"][data["fallback"]]
+            target = (
+                data["moved"].get(anchor)
+                or data["targets"].get(browser_locale)
+                or data["targets"][data["fallback"]]
+            )
             if anchor and anchor not in data["moved"]:
                 target = target.split("#")[0] + "#" + anchor
             path, _, anchor = target.partition("#")
@@ -117,7 +125,9 @@ def public_url(mkdocs_config) -> str:
 
 @pytest.fixture(scope="session")
 def links_data(languages):
-    return links.load_links(mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages])
+    return links.load_links(
+        mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
+    )
 
 
 @pytest.fixture(scope="session")
@@ -134,7 +144,9 @@ def test_every_page_has_the_same_heading_ids_in_every_language(pages, languages)
     default = languages[0]["locale"]
     assert len(pages[default]) >= 3
     for language in languages[1:]:
-        assert set(pages[language["locale"]]) == set(pages[default]), "the same pages in every language"
+        assert set(pages[language["locale"]]) == set(pages[default]), (
+            "the same pages in every language"
+        )
         for path, page in pages[default].items():
             expected = [h["id"] for h in article(page).select(HEADINGS)]
             found = [h["id"] for h in article(pages[language["locale"]][path]).select(HEADINGS)]
@@ -146,7 +158,11 @@ def test_every_page_has_the_same_heading_ids_in_every_language(pages, languages)
 
 def test_every_published_address_still_leads_to_its_page_and_section(built_site, languages):
     addresses = published_addresses()
-    assert "/" in addresses and any("#" in a for a in addresses) and any(a.startswith("/go/") for a in addresses)
+    assert (
+        "/" in addresses
+        and any("#" in a for a in addresses)
+        and any(a.startswith("/go/") for a in addresses)
+    )
     broken = []
     for address in addresses:
         for language in languages:
@@ -162,8 +178,12 @@ def test_every_published_address_still_leads_to_its_page_and_section(built_site,
 def test_every_page_and_section_built_is_in_the_published_list(pages, languages):
     published = set(published_addresses())
     for path, page in pages[languages[0]["locale"]].items():
-        for address in [f"/{path}"] + [f"/{path}#{h['id']}" for h in article(page).select(HEADINGS)]:
-            assert address in published, f"{address} is new: run `python -m tools.published_links` after `make build`"
+        for address in [f"/{path}"] + [
+            f"/{path}#{h['id']}" for h in article(page).select(HEADINGS)
+        ]:
+            assert address in published, (
+                f"{address} is new: run `python -m tools.published_links` after `make build`"
+            )
 
 
 # --------------------------------------------------------------------------------------------
@@ -173,7 +193,9 @@ def test_every_page_and_section_built_is_in_the_published_list(pages, languages)
 
 def short_link_targets(site: Path, key: str) -> dict:
     """What /go/KEY/ offers: {"targets": {locale: address}, "fallback": locale, "moved": {}}."""
-    return json.loads(read(site / "go" / key / "index.html").find("script", id="links-redirect").string)
+    return json.loads(
+        read(site / "go" / key / "index.html").find("script", id="links-redirect").string
+    )
 
 
 def test_every_page_has_a_short_link(built_site, links_data, pages, languages):
@@ -184,18 +206,26 @@ def test_every_page_has_a_short_link(built_site, links_data, pages, languages):
         if target.anchor is None
     }
     for path in pages[default["locale"]]:
-        assert f"/{default['prefix']}{path}" in reached, f"/{path} has no short link in data/links.yml"
+        assert f"/{default['prefix']}{path}" in reached, (
+            f"/{path} has no short link in data/links.yml"
+        )
 
 
-def test_each_short_link_offers_its_page_and_section_in_every_language(built_site, links_data, languages, pages):
+def test_each_short_link_offers_its_page_and_section_in_every_language(
+    built_site, links_data, languages, pages
+):
     assert links_data.fallback_language in [language["locale"] for language in languages]
     for key, target in links_data.short_links.items():
         go = read(built_site / "go" / key / "index.html")
         data = short_link_targets(built_site, key)
         assert data["fallback"] == links_data.fallback_language
         offered = {a["hreflang"]: a["href"] for a in go.select("a.links-target")}
-        assert offered == data["targets"], f"/go/{key}/: without JavaScript the same links as with it"
-        assert go.html["lang"] == languages[0]["locale"], "the page's default is the default language"
+        assert offered == data["targets"], (
+            f"/go/{key}/: without JavaScript the same links as with it"
+        )
+        assert go.html["lang"] == languages[0]["locale"], (
+            "the page's default is the default language"
+        )
         for language in languages:
             page, why = land(built_site, f"/go/{key}/", language["locale"])
             assert page is not None, f"/go/{key}/ ({language['locale']}): {why}"
@@ -218,16 +248,32 @@ def test_a_browser_language_the_site_lacks_gets_the_fallback_language(built_site
 # --------------------------------------------------------------------------------------------
 
 
-def test_the_link_catalog_lists_every_page_and_section_in_every_language(catalog, pages, languages, public_url):
+def test_the_link_catalog_lists_every_page_and_section_in_every_language(
+    catalog, pages, languages, public_url
+):
     assert catalog["site_url"] == public_url
-    assert [language["locale"] for language in catalog["languages"]] == [language["locale"] for language in languages]
+    assert [language["locale"] for language in catalog["languages"]] == [
+        language["locale"] for language in languages
+    ]
     entries = {(entry["page"], entry["anchor"]): entry for entry in catalog["entries"]}
     assert len(entries) == len(catalog["entries"]), "one entry per page and section"
     locales = {language["locale"] for language in languages}
     for entry in catalog["entries"]:
-        assert set(entry) == {"key", "page", "anchor", "short_link", "short_links", "title", "url", "snippet", "translated"}
+        assert set(entry) == {
+            "key",
+            "page",
+            "anchor",
+            "short_link",
+            "short_links",
+            "title",
+            "url",
+            "snippet",
+            "translated",
+        }
         for per_language in ("short_links", "title", "url", "snippet", "translated"):
-            assert set(entry[per_language]) == locales, f"{entry['key']}: {per_language} in every language"
+            assert set(entry[per_language]) == locales, (
+                f"{entry['key']}: {per_language} in every language"
+            )
     for language in languages:
         listed = {entry["url"][language["locale"]] for entry in catalog["entries"]}
         for path, page in pages[language["locale"]].items():
@@ -242,8 +288,12 @@ def test_every_catalog_entry_resolves_and_can_be_pasted(catalog, built_site, lan
         assert entry["key"] and entry["short_link"].startswith(f"{public_url}go/")
         for language in languages:
             locale = language["locale"]
-            title, url, snippet = entry["title"][locale], entry["url"][locale], entry["snippet"][locale]
-            page, why = land(built_site, "/" + url[len(public_url):], locale)
+            title, url, snippet = (
+                entry["title"][locale],
+                entry["url"][locale],
+                entry["snippet"][locale],
+            )
+            page, why = land(built_site, "/" + url[len(public_url) :], locale)
             assert page is not None, f"{entry['key']} ({locale}): {why}"
             assert page.html["lang"] == locale
             if entry["anchor"]:
@@ -252,14 +302,18 @@ def test_every_catalog_entry_resolves_and_can_be_pasted(catalog, built_site, lan
                 assert page.title.string.startswith(title), "the page's title from its front matter"
             first, *_, last = snippet.splitlines()
             assert title in first and last == url, "a title line first, the address last"
-            short, why = land(built_site, "/" + entry["short_link"][len(public_url):], locale)
+            short, why = land(built_site, "/" + entry["short_link"][len(public_url) :], locale)
             assert short is page, f"{entry['short_link']}: {why}"
-            fixed, why = land(built_site, "/" + entry["short_links"][locale][len(public_url):], "xx")
+            fixed, why = land(
+                built_site, "/" + entry["short_links"][locale][len(public_url) :], "xx"
+            )
             assert fixed is page, f"{entry['short_links'][locale]}: {why}"
 
 
 @pytest.mark.parametrize("server", mail_data.SERVER_KEYS)
-def test_settings_snippets_carry_the_values_from_the_data_file(catalog, mail_settings, labels, languages, server):
+def test_settings_snippets_carry_the_values_from_the_data_file(
+    catalog, mail_settings, labels, languages, server
+):
     entry = next(entry for entry in catalog["entries"] if entry["anchor"] == f"{server}-settings")
     expected = mail_settings["servers"][server]
     for language in languages:
@@ -267,7 +321,10 @@ def test_settings_snippets_carry_the_values_from_the_data_file(catalog, mail_set
         snippet = entry["snippet"][language["locale"]]
         assert f"{words['table.host']}: {expected['host']}" in snippet
         assert f"{words['table.port']}: {expected['ports'][0]['port']}" in snippet
-        assert f"{words['table.security']}: {words['security.' + expected['ports'][0]['security']]}" in snippet
+        assert (
+            f"{words['table.security']}: {words['security.' + expected['ports'][0]['security']]}"
+            in snippet
+        )
         assert words["example_address"] in snippet
 
 
@@ -276,7 +333,9 @@ def test_settings_snippets_carry_the_values_from_the_data_file(catalog, mail_set
 # --------------------------------------------------------------------------------------------
 
 
-def test_every_heading_has_a_copy_link_button_with_its_absolute_address(pages, languages, labels, public_url):
+def test_every_heading_has_a_copy_link_button_with_its_absolute_address(
+    pages, languages, labels, public_url
+):
     for language in languages:
         words = labels[language["locale"]]
         for path, page in pages[language["locale"]].items():
@@ -288,7 +347,9 @@ def test_every_heading_has_a_copy_link_button_with_its_absolute_address(pages, l
                 assert button["data-clipboard-text"] == expected
                 assert button["aria-label"] == words["links.copy_link"]
                 assert button["data-copied"] == words["links.copied"]
-                assert heading.select_one("a.headerlink")["href"] == f"#{heading['id']}", "Material's permalink stays"
+                assert heading.select_one("a.headerlink")["href"] == f"#{heading['id']}", (
+                    "Material's permalink stays"
+                )
 
 
 def test_every_host_and_port_is_one_unit_with_its_copy_button(pages, languages):
@@ -300,14 +361,22 @@ def test_every_host_and_port_is_one_unit_with_its_copy_button(pages, languages):
                 if not re.fullmatch(r"\w+\.(host|port|ports(\[\d+\])?)", code["data-setting"]):
                     continue
                 button = code.find_next_sibling()
-                assert button is not None and button.name == "button", f"{code['data-setting']} has no copy button"
-                assert code.parent.name == "span" and code.parent["class"] == ["mail-value"] and button.parent is code.parent
+                assert button is not None and button.name == "button", (
+                    f"{code['data-setting']} has no copy button"
+                )
+                assert (
+                    code.parent.name == "span"
+                    and code.parent["class"] == ["mail-value"]
+                    and button.parent is code.parent
+                )
                 assert button["data-clipboard-text"] == code.get_text()
                 values += 1
     assert values >= 2 * len(mail_data.SERVER_KEYS) * len(languages)
 
 
-def test_the_language_switcher_links_to_the_same_page_in_every_language(pages, languages, built_site):
+def test_the_language_switcher_links_to_the_same_page_in_every_language(
+    pages, languages, built_site
+):
     for language in languages:
         for path, page in pages[language["locale"]].items():
             switcher = page.select("a.md-select__link[hreflang]")
@@ -315,7 +384,9 @@ def test_the_language_switcher_links_to_the_same_page_in_every_language(pages, l
             page_dir = built_site / language["prefix"] / path
             for link, other in zip(switcher, languages):
                 target = (page_dir / link["href"]).resolve()
-                assert target == (built_site / other["prefix"] / path).resolve(), f"/{language['prefix']}{path} -> {link['href']}"
+                assert target == (built_site / other["prefix"] / path).resolve(), (
+                    f"/{language['prefix']}{path} -> {link['href']}"
+                )
                 assert link["target"] == "_self", "Material's sitemap lookup stays off the link"
 
 
@@ -335,9 +406,13 @@ def test_each_language_has_its_own_404_page(built_site, languages, labels):
         assert search["action"] == home and search.select_one("input[name=q]")
         assert page.find("a", string=words["links.not_found.overview"])["href"] == home
     root = read(built_site / "404.html")
-    assert root.html["lang"] == languages[0]["locale"], "the root 404.html is the default language's"
+    assert root.html["lang"] == languages[0]["locale"], (
+        "the root 404.html is the default language's"
+    )
     others = json.loads(root.find("script", id="links-not-found").string)["pages"]
-    assert others == {f"/{language['prefix']}": f"/{language['prefix']}404.html" for language in languages}
+    assert others == {
+        f"/{language['prefix']}": f"/{language['prefix']}404.html" for language in languages
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -349,15 +424,25 @@ def test_a_renamed_page_and_heading_keep_every_published_address(build_copy, lan
     def rename(project: Path):
         docs = project / "docs"
         for file in docs.rglob("*.md"):
-            file.write_text(file.read_text(encoding="utf-8").replace("gmail.md", "gmail-app.md"), encoding="utf-8")
+            file.write_text(
+                file.read_text(encoding="utf-8").replace("gmail.md", "gmail-app.md"),
+                encoding="utf-8",
+            )
         for file in (docs / "guides").glob("gmail.*md"):
             text = file.read_text(encoding="utf-8").replace("{#step-2}", "{#add-account}")
-            (docs / "guides" / file.name.replace("gmail", "gmail-app")).write_text(text, encoding="utf-8")
+            (docs / "guides" / file.name.replace("gmail", "gmail-app")).write_text(
+                text, encoding="utf-8"
+            )
             file.unlink()
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("guides/gmail.md", "guides/gmail-app.md"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("guides/gmail.md", "guides/gmail-app.md"),
+            encoding="utf-8",
+        )
         data = project / "data" / "links.yml"
-        text = data.read_text(encoding="utf-8").replace("gmail: guides/gmail.md", "gmail: guides/gmail-app.md")
+        text = data.read_text(encoding="utf-8").replace(
+            "gmail: guides/gmail.md", "gmail: guides/gmail-app.md"
+        )
         text = text.replace(
             "redirects: {}",
             "redirects:\n  guides/gmail.md: guides/gmail-app.md\n"
@@ -371,8 +456,12 @@ def test_a_renamed_page_and_heading_keep_every_published_address(build_copy, lan
     for language in languages:
         old = read(build.site / language["prefix"] / "guides" / "gmail" / "index.html")
         assert old.select_one("a.links-target")["href"] == f"/{language['prefix']}guides/gmail-app/"
-        page, why = land(build.site, f"/{language['prefix']}guides/gmail/#step-2", language["locale"])
-        assert page is not None and page.find(id="step-2").find_next("h2")["id"] == "add-account", why
+        page, why = land(
+            build.site, f"/{language['prefix']}guides/gmail/#step-2", language["locale"]
+        )
+        assert page is not None and page.find(id="step-2").find_next("h2")["id"] == "add-account", (
+            why
+        )
         moved = json.loads(old.find("script", id="links-redirect").string)["moved"]
         assert moved == {"step-3": f"/{language['prefix']}guides/gmail-app/#troubleshooting"}
     for address in published_addresses():
@@ -388,8 +477,13 @@ def test_an_old_id_stays_before_its_renamed_heading_or_sends_the_reader_on():
         links.Target("a.md", "gone"): links.Target("b.md", "there"),
         links.Target("b.md", "elsewhere"): links.Target("a.md", "other"),
     }
-    template = templates.environment(mail_data.PROJECT_DIR / "overrides" / "partials").get_template("links/old-id.html")
-    result = BeautifulSoup(linkpages.add_old_ids(page, "a.md", redirects, lambda target: f"/{target}", template), "lxml")
+    template = templates.environment(mail_data.PROJECT_DIR / "overrides" / "partials").get_template(
+        "links/old-id.html"
+    )
+    result = BeautifulSoup(
+        linkpages.add_old_ids(page, "a.md", redirects, lambda target: f"/{target}", template),
+        "lxml",
+    )
     assert result.find(id="old-id").find_next("h2")["id"] == "new-id"
     assert result.find(id="gone")["data-links-moved-to"] == "/b.md#there"
     assert result.find(id="elsewhere") is None
@@ -435,9 +529,21 @@ def test_a_good_links_file_loads(tmp_path, locales):
 @pytest.mark.parametrize(
     "bad, fragment, message",
     [
-        ("  iphone: guides/iphone.md", "  iPhone: guides/iphone.md", "short_links.iPhone: a short link key is lowercase letters and digits joined by '-'"),
-        ("  smtp: index.md#smtp-settings", "  smtp: index#smtp", "short_links.smtp: expected a page in docs/ and maybe a heading id, like guides/iphone.md"),
-        ("fallback_language: {fallback}", "fallback_language: xx", "fallback_language: expected one of the site's languages ({languages}), got 'xx'"),
+        (
+            "  iphone: guides/iphone.md",
+            "  iPhone: guides/iphone.md",
+            "short_links.iPhone: a short link key is lowercase letters and digits joined by '-'",
+        ),
+        (
+            "  smtp: index.md#smtp-settings",
+            "  smtp: index#smtp",
+            "short_links.smtp: expected a page in docs/ and maybe a heading id, like guides/iphone.md",
+        ),
+        (
+            "fallback_language: {fallback}",
+            "fallback_language: xx",
+            "fallback_language: expected one of the site's languages ({languages}), got 'xx'",
+        ),
         ("redirects:", "redirect:", "redirect: unknown key 'redirect'; did you mean 'redirects'?"),
     ],
 )
@@ -452,12 +558,26 @@ def test_a_malformed_links_file_gets_one_clear_line(tmp_path, locales, bad, frag
 @pytest.mark.parametrize(
     "bad, fragment, message",
     [
-        ("  iphone: guides/iphone.md", "  iphone: guides/iphon.md", "short_links.iphone: no page docs/guides/iphon.md; did you mean 'guides/iphone.md'?"),
-        ("  guides/old.md: guides/iphone.md", "  index.md: guides/iphone.md", "redirects.index.md: docs/index.md is a page; a redirect would hide it"),
-        ("  overview: index.md\n", "", "short_links: the page docs/index.md has no short link; add a line such as 'overview: index.md'"),
+        (
+            "  iphone: guides/iphone.md",
+            "  iphone: guides/iphon.md",
+            "short_links.iphone: no page docs/guides/iphon.md; did you mean 'guides/iphone.md'?",
+        ),
+        (
+            "  guides/old.md: guides/iphone.md",
+            "  index.md: guides/iphone.md",
+            "redirects.index.md: docs/index.md is a page; a redirect would hide it",
+        ),
+        (
+            "  overview: index.md\n",
+            "",
+            "short_links: the page docs/index.md has no short link; add a line such as 'overview: index.md'",
+        ),
     ],
 )
-def test_a_link_to_a_page_that_does_not_exist_gets_one_clear_line(tmp_path, locales, bad, fragment, message):
+def test_a_link_to_a_page_that_does_not_exist_gets_one_clear_line(
+    tmp_path, locales, bad, fragment, message
+):
     text = good(locales).replace(bad, fragment)
     data = links.load_links(write_links(tmp_path, text), locales)
     problems = [problem for _, problem in links.check_pages(data, PAGES)]
@@ -467,7 +587,12 @@ def test_a_link_to_a_page_that_does_not_exist_gets_one_clear_line(tmp_path, loca
 def test_a_short_link_to_a_heading_id_that_does_not_exist_stops_the_build(build_copy):
     def edit(project: Path):
         data = project / "data" / "links.yml"
-        data.write_text(data.read_text(encoding="utf-8").replace("index.md#smtp-settings", "index.md#smtp-setings"), encoding="utf-8")
+        data.write_text(
+            data.read_text(encoding="utf-8").replace(
+                "index.md#smtp-settings", "index.md#smtp-setings"
+            ),
+            encoding="utf-8",
+        )
 
     build = build_copy(edit)
     assert build.returncode != 0

@@ -20,7 +20,9 @@ def rebuild(project: Path, site: Path) -> str:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)
-    return (site / "index.html").read_text(encoding="utf-8") + (site / "en" / "index.html").read_text(encoding="utf-8")
+    return (site / "index.html").read_text(encoding="utf-8") + (
+        site / "en" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_an_edited_settings_template_and_data_file_show_on_the_next_rebuild(tmp_path):
@@ -30,10 +32,20 @@ def test_an_edited_settings_template_and_data_file_show_on_the_next_rebuild(tmp_
     assert "Edited row" not in before
 
     table = project / "overrides" / "partials" / "settings" / "table.md"
-    table.write_text(table.read_text(encoding="utf-8") + "| Edited row | {{ labels['table.port'] }} |\n", encoding="utf-8")
+    table.write_text(
+        table.read_text(encoding="utf-8") + "| Edited row | {{ labels['table.port'] }} |\n",
+        encoding="utf-8",
+    )
     settings = project / "data" / "mail-settings.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("chat_url: https://", "chat_url: https://edited."), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "chat_url: https://", "chat_url: https://edited."
+        ),
+        encoding="utf-8",
+    )
     after = rebuild(project, site)
 
-    assert after.count("<td>Edited row</td>") >= 2 * 3, "every settings table in both languages shows the edit"
+    assert after.count("<td>Edited row</td>") >= 2 * 3, (
+        "every settings table in both languages shows the edit"
+    )
     assert "https://edited." in after

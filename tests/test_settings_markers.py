@@ -8,6 +8,7 @@ import copy
 import re
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import markers, templates
@@ -16,15 +17,18 @@ from helpcenter.labels import LABELS_FILE, Labels, load_labels
 from helpcenter.mailsettings import load_settings
 from helpcenter.values import Renderer
 
-import yaml
-
 SETTINGS = load_settings()
 LANGUAGES = list(yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8")))
 LABELS = load_labels(LANGUAGES)
 TEMPLATES = templates.environment(PROJECT_DIR / "overrides" / "partials")
 
 
-def renderer(language: str = LANGUAGES[0], settings: dict | None = None, labels: Labels | None = None, **downloads: str) -> Renderer:
+def renderer(
+    language: str = LANGUAGES[0],
+    settings: dict | None = None,
+    labels: Labels | None = None,
+    **downloads: str,
+) -> Renderer:
     return Renderer(settings or SETTINGS, labels or LABELS[language], TEMPLATES, downloads)
 
 
@@ -37,7 +41,10 @@ def test_a_table_marker_becomes_a_table_with_every_setting(language):
     labels = LABELS[language]
     table = fill("<!-- settings:table imap -->", renderer(language))
     imap = SETTINGS["servers"]["imap"]
-    assert f"| {labels['table.host']} | <span class=\"mail-value\"><code class=\"mail-setting\" data-setting=\"imap.host\">{imap['host']}</code>" in table
+    assert (
+        f'| {labels["table.host"]} | <span class="mail-value"><code class="mail-setting" data-setting="imap.host">{imap["host"]}</code>'
+        in table
+    )
     assert f">{imap['ports'][0]['port']}</code>" in table
     assert labels[f"security.{imap['ports'][0]['security']}"] in table
     assert labels[f"authentication.{imap['authentication']}"] in table
@@ -55,7 +62,9 @@ def test_a_host_or_port_is_one_unit_with_its_copy_button():
 
 
 def test_words_are_not_copyable_values():
-    assert "links-copy" not in renderer().value("imap.security") + renderer().value("provider") + renderer().value("username")
+    assert "links-copy" not in renderer().value("imap.security") + renderer().value(
+        "provider"
+    ) + renderer().value("username")
 
 
 def test_a_server_with_two_ports_lists_both_with_their_security():
@@ -68,11 +77,20 @@ def test_a_server_with_two_ports_lists_both_with_their_security():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_port_without_encryption_says_the_password_travels_unencrypted_and_which_port_to_use(language):
+def test_a_port_without_encryption_says_the_password_travels_unencrypted_and_which_port_to_use(
+    language,
+):
     settings = copy.deepcopy(SETTINGS)
-    settings["servers"]["imap"]["ports"] = [{"port": 143, "security": "none"}, {"port": 993, "security": "ssl"}]
+    settings["servers"]["imap"]["ports"] = [
+        {"port": 143, "security": "none"},
+        {"port": 993, "security": "ssl"},
+    ]
     render = renderer(language, settings)
-    warning = str(LABELS[language].html("security.unencrypted", port=993, security=LABELS[language]["security.ssl"]))
+    warning = str(
+        LABELS[language].html(
+            "security.unencrypted", port=993, security=LABELS[language]["security.ssl"]
+        )
+    )
     for key in ("imap.port", "imap.ports", "imap.security"):
         assert warning in render.value(key), key
     assert warning in render.table("imap")
@@ -87,10 +105,16 @@ def test_a_server_with_only_an_unencrypted_port_still_warns():
 
 
 def test_value_markers_fill_in_inside_a_sentence():
-    text = fill("Server: <!-- settings:value smtp.host -->, security <!-- settings:value smtp.security -->.")
+    text = fill(
+        "Server: <!-- settings:value smtp.host -->, security <!-- settings:value smtp.security -->."
+    )
     smtp = SETTINGS["servers"]["smtp"]
-    assert text.startswith('Server: <span class="mail-value"><code class="mail-setting" data-setting="smtp.host">')
-    assert text.endswith(f'</span>, security <span class="mail-setting" data-setting="smtp.security">{LABELS[LANGUAGES[0]]["security." + smtp["ports"][0]["security"]]}</span>.')
+    assert text.startswith(
+        'Server: <span class="mail-value"><code class="mail-setting" data-setting="smtp.host">'
+    )
+    assert text.endswith(
+        f'</span>, security <span class="mail-setting" data-setting="smtp.security">{LABELS[LANGUAGES[0]]["security." + smtp["ports"][0]["security"]]}</span>.'
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -98,8 +122,13 @@ def test_the_username_reads_as_part_of_a_sentence_and_stands_alone_in_a_table(la
     labels = LABELS[language]
     sentence = fill("Username: <!-- settings:value username -->.", renderer(language))
     example = f'<code class="mail-setting" data-setting="example-address" data-example-address>{labels["example_address"]}</code>'
-    assert sentence == "Username: " + labels["username.email_address.sentence"].format(example=example) + "."
-    assert "| " + labels["username.email_address.cell"].format(example=example) + " |" in fill("<!-- settings:table imap -->", renderer(language))
+    assert (
+        sentence
+        == "Username: " + labels["username.email_address.sentence"].format(example=example) + "."
+    )
+    assert "| " + labels["username.email_address.cell"].format(example=example) + " |" in fill(
+        "<!-- settings:table imap -->", renderer(language)
+    )
 
 
 def test_every_example_address_carries_data_example_address():
@@ -115,7 +144,10 @@ def test_a_table_inside_a_content_tab_keeps_its_indentation():
 
 def test_the_section_that_shows_a_table_is_recorded_with_its_server():
     servers: dict[str, str] = {}
-    fill("## Settings {#settings}\n\n### Incoming {#imap-settings}\n\n<!-- settings:table imap -->\n\n## Outgoing\n\n<!-- settings:table smtp -->", servers=servers)
+    fill(
+        "## Settings {#settings}\n\n### Incoming {#imap-settings}\n\n<!-- settings:table imap -->\n\n## Outgoing\n\n<!-- settings:table smtp -->",
+        servers=servers,
+    )
     assert servers == {"imap-settings": "imap", "Outgoing": "smtp"}
 
 
@@ -132,7 +164,11 @@ def test_ordinary_comments_are_left_alone():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(language):
     labels = LABELS[language]
-    text = fill("<!-- settings:download apple-profile -->", renderer(language, **{"apple-profile": "../../profiles/email.mobileconfig"}), "guides/iphone.md")
+    text = fill(
+        "<!-- settings:download apple-profile -->",
+        renderer(language, **{"apple-profile": "../../profiles/email.mobileconfig"}),
+        "guides/iphone.md",
+    )
     assert text == (
         '<a class="md-button md-button--primary mail-download" data-download="apple-profile" '
         f'href="../../profiles/email.mobileconfig" type="application/x-apple-aspen-config">{labels["profile.download"]}</a>'
@@ -142,14 +178,29 @@ def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(la
 @pytest.mark.parametrize(
     ("marker", "expected"),
     [
-        ("<!-- settings:tabel imap -->", "unknown marker kind 'tabel' in '<!-- settings:tabel imap -->'; did you mean settings:table?"),
-        ("<!-- setings:table imap -->", "unknown marker '<!-- setings:table imap -->': markers start with 'settings:'"),
-        ("<!-- settings:table imapp -->", "unknown server 'imapp' in <!-- settings:table imapp -->; did you mean <!-- settings:table imap -->?"),
-        ("<!-- settings:value imap.hots -->", "unknown setting 'imap.hots' in <!-- settings:value imap.hots -->; did you mean <!-- settings:value imap.host -->?"),
+        (
+            "<!-- settings:tabel imap -->",
+            "unknown marker kind 'tabel' in '<!-- settings:tabel imap -->'; did you mean settings:table?",
+        ),
+        (
+            "<!-- setings:table imap -->",
+            "unknown marker '<!-- setings:table imap -->': markers start with 'settings:'",
+        ),
+        (
+            "<!-- settings:table imapp -->",
+            "unknown server 'imapp' in <!-- settings:table imapp -->; did you mean <!-- settings:table imap -->?",
+        ),
+        (
+            "<!-- settings:value imap.hots -->",
+            "unknown setting 'imap.hots' in <!-- settings:value imap.hots -->; did you mean <!-- settings:value imap.host -->?",
+        ),
         ("<!-- settings:value ftp.host -->", "unknown setting 'ftp.host'"),
         ("Text <!-- settings:table imap -->", "must stand alone on its line"),
         ("Text <!-- settings:download apple-profile -->", "must stand alone on its line"),
-        ("<!-- settings:download android-profile -->", "unknown download 'android-profile' in <!-- settings:download android-profile -->; "),
+        (
+            "<!-- settings:download android-profile -->",
+            "unknown download 'android-profile' in <!-- settings:download android-profile -->; ",
+        ),
     ],
 )
 def test_a_bad_marker_names_the_page_file_and_line_and_what_was_meant(marker, expected):
@@ -157,7 +208,12 @@ def test_a_bad_marker_names_the_page_file_and_line_and_what_was_meant(marker, ex
         fill(f"# Title\n\n{marker}\n", page="guides/iphone.md", first_line=5)
     assert str(caught.value).startswith("docs/guides/iphone.md:7: ")
     assert expected in str(caught.value)
-    assert "expected one of" in str(caught.value) or "alone" in str(caught.value) or "use settings:table" in str(caught.value) or "start with" in str(caught.value)
+    assert (
+        "expected one of" in str(caught.value)
+        or "alone" in str(caught.value)
+        or "use settings:table" in str(caught.value)
+        or "start with" in str(caught.value)
+    )
 
 
 def test_every_registered_argument_renders():
@@ -182,6 +238,9 @@ def test_data_is_html_escaped_when_rendered():
     labels["support"] = "<b>Help</b> {email} {chat}"
     labels["table.host"] = "<i>Host</i>"
     render = renderer(settings=settings, labels=labels)
-    assert render.value("provider") == '<span class="mail-setting" data-setting="provider">Mail &amp; &#34;Co&#34;</span>'
+    assert (
+        render.value("provider")
+        == '<span class="mail-setting" data-setting="provider">Mail &amp; &#34;Co&#34;</span>'
+    )
     assert "&lt;b&gt;Help&lt;/b&gt;" in render.support()
     assert "&lt;i&gt;Host&lt;/i&gt;" in render.table("imap")

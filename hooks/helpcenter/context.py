@@ -43,7 +43,9 @@ class SiteContext:
     current: Language
     # Recorded while the languages are built, read when the last one is done (hooks/links.py).
     page_urls: dict[str, str] = field(default_factory=dict)  # docs path -> URL path, nav order
-    pages: dict[str, dict[str, PageRecord]] = field(default_factory=dict)  # locale -> docs path -> page
+    pages: dict[str, dict[str, PageRecord]] = field(
+        default_factory=dict
+    )  # locale -> docs path -> page
     not_found_html: dict[str, str] = field(default_factory=dict)
     # Per language, each marker's output: a guide repeats the same few markers (issue 9).
     rendered: dict[str, dict[Any, str]] = field(default_factory=dict)
@@ -87,7 +89,10 @@ def of(config: MkDocsConfig) -> SiteContext:
     """The context `start` made for this build."""
     context: SiteContext | None = config.get(CONFIG_KEY)
     if context is None:
-        raise PluginError("mkdocs.yml: hooks: hooks/site_context.py must be listed first; the other hooks read the site context it makes")
+        raise PluginError(
+            "mkdocs.yml: hooks: hooks/site_context.py must be listed first; "
+            "the other hooks read the site context it makes"
+        )
     return context
 
 
@@ -105,7 +110,9 @@ def create(config: MkDocsConfig) -> SiteContext:
     def name(path: Path) -> str:
         return display_path(path, project)
 
-    settings_file, labels_file, links_file = (project / "data" / f for f in ("mail-settings.yml", "labels.yml", "links.yml"))
+    settings_file, labels_file, links_file = (
+        project / "data" / f for f in ("mail-settings.yml", "labels.yml", "links.yml")
+    )
     return SiteContext(
         project_dir=project,
         languages=languages,

@@ -31,7 +31,10 @@ class _StrictLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} (first given on line {seen[key]}); keep only one", key_node.start_mark
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first given on line {seen[key]}); keep only one",
+                    key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
@@ -56,7 +59,9 @@ def load_yaml(path: Path, name: str | None = None) -> tuple[Any, Lines]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8") from None
+        raise DataError(
+            f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        ) from None
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise DataError(f"{name}: the file is empty; expected the settings (see CONTRIBUTING.md)")
     loader = _StrictLoader(text)
@@ -66,7 +71,9 @@ def load_yaml(path: Path, name: str | None = None) -> tuple[Any, Lines]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise DataError(f"{where}: YAML syntax error: {error.problem or error.context or 'not valid YAML'}") from None
+        raise DataError(
+            f"{where}: YAML syntax error: {error.problem or error.context or 'not valid YAML'}"
+        ) from None
     except yaml.YAMLError as error:
         raise DataError(f"{name}: YAML syntax error: {error}") from None
     finally:
@@ -113,4 +120,8 @@ def describe(value: object) -> str:
 def raise_problems(name: str, problems: list[tuple[int, str, str]]) -> None:
     """One DataError for every (line, key, message), sorted by line: all mistakes at once."""
     if problems:
-        raise DataError("\n".join(f"{name}:{line}: {key}: {message}" for line, key, message in sorted(set(problems))))
+        raise DataError(
+            "\n".join(
+                f"{name}:{line}: {key}: {message}" for line, key, message in sorted(set(problems))
+            )
+        )

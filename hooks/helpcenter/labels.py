@@ -16,7 +16,15 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from helpcenter.datafiles import PROJECT_DIR, DataError, Lines, describe, display_path, load_yaml, raise_problems
+from helpcenter.datafiles import (
+    PROJECT_DIR,
+    DataError,
+    Lines,
+    describe,
+    display_path,
+    load_yaml,
+    raise_problems,
+)
 
 LABELS_FILE = PROJECT_DIR / "data" / "labels.yml"
 
@@ -95,20 +103,33 @@ def placeholders(text: str) -> list[str]:
     return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
 
 
-def load_labels(languages: list[str], path: Path = LABELS_FILE, name: str | None = None) -> dict[str, Labels]:
+def load_labels(
+    languages: list[str], path: Path = LABELS_FILE, name: str | None = None
+) -> dict[str, Labels]:
     """Labels per language, checked complete and typed."""
     data, lines = load_yaml(path, name)
     return validate_labels(data, lines, name or display_path(path), languages)
 
 
-def validate_labels(data: object, lines: Lines, name: str, languages: list[str]) -> dict[str, Labels]:
+def validate_labels(
+    data: object, lines: Lines, name: str, languages: list[str]
+) -> dict[str, Labels]:
     """Every language of the site has every label, as text with its declared placeholders."""
     if not isinstance(data, dict):
-        raise DataError(f"{name}: expected one mapping per language ({', '.join(languages)}), got {describe(data)}")
+        raise DataError(
+            f"{name}: expected one mapping per language ({', '.join(languages)}), got {describe(data)}"
+        )
     problems: list[tuple[int, str, str]] = []
     for language in languages:
         if language not in data:
-            problems.append((1, language, f"language {language!r} has no labels; add a {language}: section with every key that the other languages have (copy the {languages[0]}: section and translate it)"))
+            problems.append(
+                (
+                    1,
+                    language,
+                    f"language {language!r} has no labels; add a {language}: section with every key "
+                    f"that the other languages have (copy the {languages[0]}: section and translate it)",
+                )
+            )
             continue
         found = _flatten(data[language])
         for key, wanted in LABELS.items():
@@ -116,17 +137,46 @@ def validate_labels(data: object, lines: Lines, name: str, languages: list[str])
             value = found.get(key)
             if value is None:
                 where = lines.get(path[:-1], lines.get((language,), 1))
-                problems.append((where, f"{language}.{key}", f"missing label in language {language!r}; add {key} under {language}:{_wording(data, languages[0], key)}"))
+                problems.append(
+                    (
+                        where,
+                        f"{language}.{key}",
+                        f"missing label in language {language!r}; "
+                        f"add {key} under {language}:{_wording(data, languages[0], key)}",
+                    )
+                )
             elif not isinstance(value, str) or not value.strip():
-                problems.append((lines.get(path, 1), f"{language}.{key}", f"expected non-empty text, got {describe(value)}"))
+                problems.append(
+                    (
+                        lines.get(path, 1),
+                        f"{language}.{key}",
+                        f"expected non-empty text, got {describe(value)}",
+                    )
+                )
             else:
-                problems += [(lines.get(path, 1), f"{language}.{key}", message) for message in _placeholder_problems(value, wanted)]
+                problems += [
+                    (lines.get(path, 1), f"{language}.{key}", message)
+                    for message in _placeholder_problems(value, wanted)
+                ]
         for key in sorted(set(found) - set(LABELS)):
             close = difflib.get_close_matches(key, list(LABELS), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else "; declare it in hooks/helpcenter/labels.py (LABELS) first"
-            problems.append((lines.get((language, *key.split(".")), 1), f"{language}.{key}", f"unknown label{hint}"))
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else "; declare it in hooks/helpcenter/labels.py (LABELS) first"
+            )
+            problems.append(
+                (
+                    lines.get((language, *key.split(".")), 1),
+                    f"{language}.{key}",
+                    f"unknown label{hint}",
+                )
+            )
     raise_problems(name, problems)
-    return {language: Labels({key: str(value) for key, value in _flatten(data[language]).items()}) for language in languages}
+    return {
+        language: Labels({key: str(value) for key, value in _flatten(data[language]).items()})
+        for language in languages
+    }
 
 
 def _placeholder_problems(text: str, wanted: tuple[str, ...]) -> list[str]:
@@ -135,7 +185,9 @@ def _placeholder_problems(text: str, wanted: tuple[str, ...]) -> list[str]:
     try:
         used = placeholders(text)
     except ValueError:
-        return [f"a lone '{{' or '}}' in {text!r}; placeholders are written {{name}} (this label takes: {shown})"]
+        return [
+            f"a lone '{{' or '}}' in {text!r}; placeholders are written {{name}} (this label takes: {shown})"
+        ]
     messages = []
     for name in sorted(set(used) - set(wanted)):
         close = difflib.get_close_matches(name, wanted, n=1)
@@ -143,7 +195,9 @@ def _placeholder_problems(text: str, wanted: tuple[str, ...]) -> list[str]:
         messages.append(f"unknown placeholder {{{name}}}; {hint}")
     for name in wanted:
         if name not in used:
-            messages.append(f"missing placeholder {{{name}}}; the text must contain it (this label takes: {shown})")
+            messages.append(
+                f"missing placeholder {{{name}}}; the text must contain it (this label takes: {shown})"
+            )
     return messages
 
 
@@ -156,7 +210,11 @@ def _check_parts(key: str, parts: dict[str, object]) -> None:
 def _wording(data: dict[Any, Any], language: str, key: str) -> str:
     """' (in {language}: '...')': the label in another language, for the translator."""
     value = _flatten(data.get(language)).get(key) if isinstance(data.get(language), dict) else None
-    return f" (in {language}: {value!r})" if isinstance(value, str) else " (the other languages show the wording)"
+    return (
+        f" (in {language}: {value!r})"
+        if isinstance(value, str)
+        else " (the other languages show the wording)"
+    )
 
 
 def _flatten(mapping: object, prefix: str = "") -> dict[str, object]:

@@ -37,7 +37,9 @@ def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
             name=lang.name or lang.locale,
             prefix=lang.link.strip("/") + "/" if lang.link.strip("/") else "",
             default=bool(lang.default),
-            complete=(lang.get("extra") or {}).get("complete", True) is not False if hasattr(lang, "get") else True,
+            complete=(lang.get("extra") or {}).get("complete", True) is not False
+            if hasattr(lang, "get")
+            else True,
         )
         for lang in found
     )

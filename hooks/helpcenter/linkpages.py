@@ -27,7 +27,9 @@ NOT_FOUND_PAGE = "404.html"
 SHORT_LINK_DIR = "go"
 CATALOG_FORMAT = 1
 
-HEADING = re.compile(r'(<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)(</h(?P=level)>)', re.S)
+HEADING = re.compile(
+    r'(<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)(</h(?P=level)>)', re.S
+)
 
 
 def outline(toc: TableOfContents, servers: dict[str, str]) -> list[Section]:
@@ -38,7 +40,9 @@ def outline(toc: TableOfContents, servers: dict[str, str]) -> list[Section]:
     def walk(items: list[AnchorLink]) -> None:
         for item in items:
             if item.level > 1:
-                sections.append(Section(item.id, item.title, servers.get(item.id) or servers.get(item.title)))
+                sections.append(
+                    Section(item.id, item.title, servers.get(item.id) or servers.get(item.title))
+                )
             walk(item.children)
 
     walk(list(toc))
@@ -51,13 +55,21 @@ def add_heading_buttons(html_text: str, page_url: str, labels: Labels, site: Sit
 
     def heading(match: re.Match[str]) -> str:
         url = page_url if match["level"] == "1" else f"{page_url}#{match['id']}"
-        button = template.render(kind="link", text=url, label=labels["links.copy_link"], copied=labels["links.copied"])
+        button = template.render(
+            kind="link", text=url, label=labels["links.copy_link"], copied=labels["links.copied"]
+        )
         return f"{match[1]}{match['inner']}{button}{match[5]}"
 
     return HEADING.sub(heading, html_text)
 
 
-def add_old_ids(html_text: str, docs_path: str, redirects: dict[Target, Target], href: Callable[[Target], str], template: jinja2.Template) -> str:
+def add_old_ids(
+    html_text: str,
+    docs_path: str,
+    redirects: dict[Target, Target],
+    href: Callable[[Target], str],
+    template: jinja2.Template,
+) -> str:
     """Old heading ids of this page still work: an empty element with the old id (old-id.html),
     before the renamed heading, or one that sends the reader on (links.js) when the section
     moved away (to `href(new target)`)."""
@@ -66,7 +78,9 @@ def add_old_ids(html_text: str, docs_path: str, redirects: dict[Target, Target],
             continue
         if new.page == docs_path and new.anchor:
             alias = template.render(id=old.anchor, moved_to=None)
-            html_text = re.sub(rf'(?=<h[1-6] id="{re.escape(new.anchor)}")', lambda _: alias, html_text, count=1)
+            heading = re.search(f'<h[1-6] id="{re.escape(new.anchor)}"', html_text)
+            if heading:
+                html_text = html_text[: heading.start()] + alias + html_text[heading.start() :]
         else:
             html_text = template.render(id=old.anchor, moved_to=href(new)) + html_text
     return html_text
@@ -75,7 +89,11 @@ def add_old_ids(html_text: str, docs_path: str, redirects: dict[Target, Target],
 def heading_ids(site: SiteContext) -> dict[str, dict[str, set[str]]]:
     """{docs path: {locale: the ids of its headings}} for every page built."""
     return {
-        path: {locale: {s.id for s in pages[path].sections} for locale, pages in site.pages.items() if path in pages}
+        path: {
+            locale: {s.id for s in pages[path].sections}
+            for locale, pages in site.pages.items()
+            if path in pages
+        }
         for path in site.page_urls
     }
 
@@ -84,7 +102,9 @@ def settings_lines(server: str, settings: Settings, labels: Labels) -> list[str]
     """What a customer types for one server, as plain text lines, from the data file."""
     data = settings["servers"][server]
     port = data["ports"][0]
-    username = labels.text(f"username.{settings['username']}.cell", example=labels["example_address"])
+    username = labels.text(
+        f"username.{settings['username']}.cell", example=labels["example_address"]
+    )
     return [
         f"{labels['table.host']}: {data['host']}",
         f"{labels['table.port']}: {port['port']}",
@@ -100,12 +120,19 @@ def catalog(site: SiteContext) -> dict[str, Any]:
     for docs_path in site.page_urls:
         sections = site.pages[site.default.locale][docs_path].sections
         for target in [Target(docs_path)] + [Target(docs_path, section.id) for section in sections]:
-            entries.append(catalog_entry(target, keys.get(target, []), keys[Target(docs_path)][0], site))
+            entries.append(
+                catalog_entry(target, keys.get(target, []), keys[Target(docs_path)][0], site)
+            )
     return {
         "format": CATALOG_FORMAT,
         "site_url": site.site_url,
         "languages": [
-            {"locale": lang.locale, "name": lang.name, "default": lang.default, "url": site.site_url + lang.prefix}
+            {
+                "locale": lang.locale,
+                "name": lang.name,
+                "default": lang.default,
+                "url": site.site_url + lang.prefix,
+            }
             for lang in site.languages
         ],
         "fallback_language": site.links.fallback_language,
@@ -113,7 +140,9 @@ def catalog(site: SiteContext) -> dict[str, Any]:
     }
 
 
-def catalog_entry(target: Target, declared: list[str], page_key: str, site: SiteContext) -> dict[str, Any]:
+def catalog_entry(
+    target: Target, declared: list[str], page_key: str, site: SiteContext
+) -> dict[str, Any]:
     """One page or section: its own short link if data/links.yml declares one, else the page's
     short link with the #section; its title, address and a snippet to paste, per language."""
     suffix = f"#{target.anchor}" if target.anchor and not declared else ""
@@ -131,10 +160,17 @@ def catalog_entry(target: Target, declared: list[str], page_key: str, site: Site
     }
     for lang in site.languages:
         record = site.pages[lang.locale].get(target.page)
-        section = next((s for s in record.sections if s.id == target.anchor), None) if record else None
+        section = (
+            next((s for s in record.sections if s.id == target.anchor), None) if record else None
+        )
         if record is None or (target.anchor and section is None):
             continue  # the ids test names what is missing
-        url = site.site_url + lang.prefix + record.path + (f"#{target.anchor}" if target.anchor else "")
+        url = (
+            site.site_url
+            + lang.prefix
+            + record.path
+            + (f"#{target.anchor}" if target.anchor else "")
+        )
         title = section.title if section else record.title
         lines = [f"{record.title}: {title}" if section else title]
         if section and section.server:
@@ -154,7 +190,10 @@ def write_site_files(site_dir: Path, site: SiteContext, use_directory_urls: bool
         translated = [each for each in choices if each["translated"]]
         _write(site_dir / SHORT_LINK_DIR / key / "index.html", redirect_page(translated, site))
         for each in choices:
-            _write(site_dir / SHORT_LINK_DIR / key / each["locale"] / "index.html", redirect_page([each], site))
+            _write(
+                site_dir / SHORT_LINK_DIR / key / each["locale"] / "index.html",
+                redirect_page([each], site),
+            )
     moved_ids: dict[str, dict[str, Target]] = {}
     for old, new in site.links.redirects.items():
         if old.anchor:
@@ -164,7 +203,10 @@ def write_site_files(site_dir: Path, site: SiteContext, use_directory_urls: bool
             continue
         old_file = File(old.page, "", "", use_directory_urls)
         for lang in site.languages:
-            moved = {anchor: href(target, lang, site) for anchor, target in moved_ids.get(old.page, {}).items()}
+            moved = {
+                anchor: href(target, lang, site)
+                for anchor, target in moved_ids.get(old.page, {}).items()
+            }
             sentence = site.labels[lang.locale]["links.moved"]
             page = redirect_page([choice(new, lang, site)], site, moved=moved, sentence=sentence)
             _write(site_dir / (lang.prefix + old_file.dest_uri), page)
@@ -199,7 +241,12 @@ def choice(target: Target, lang: Language, site: SiteContext) -> dict[str, Any]:
     }
 
 
-def redirect_page(choices: list[dict[str, Any]], site: SiteContext, moved: dict[str, str] | None = None, sentence: str | None = None) -> str:
+def redirect_page(
+    choices: list[dict[str, Any]],
+    site: SiteContext,
+    moved: dict[str, str] | None = None,
+    sentence: str | None = None,
+) -> str:
     """A plain page that sends the reader on: to the one choice, or to the browser's language
     (the first choice, the default language's, is the canonical address and the no-script one)."""
     default = choices[0]
@@ -210,7 +257,9 @@ def redirect_page(choices: list[dict[str, Any]], site: SiteContext, moved: dict[
         canonical=default["url"],
         choices=choices,
         targets=targets,
-        fallback=site.links.fallback_language if site.links.fallback_language in targets else default["locale"],
+        fallback=site.links.fallback_language
+        if site.links.fallback_language in targets
+        else default["locale"],
         default_href=default["href"],
         moved=moved or {},
         sentence=sentence,

@@ -9,7 +9,16 @@ from typing import Any
 
 import jsonschema
 
-from helpcenter.datafiles import PROJECT_DIR, DataError, Lines, describe, display_path, dotted, load_yaml, raise_problems
+from helpcenter.datafiles import (
+    PROJECT_DIR,
+    DataError,
+    Lines,
+    describe,
+    display_path,
+    dotted,
+    load_yaml,
+    raise_problems,
+)
 
 SETTINGS_FILE = PROJECT_DIR / "data" / "mail-settings.yml"
 SETTINGS_SCHEMA_FILE = PROJECT_DIR / "data" / "mail-settings.schema.json"
@@ -31,7 +40,9 @@ def validate_settings(data: object, lines: Lines, name: str) -> Settings:
     """Check the settings against data/mail-settings.schema.json; raise one DataError for all."""
     schema = json.loads(SETTINGS_SCHEMA_FILE.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise DataError(f"{name}: expected a mapping of keys (provider, support, ...), got {describe(data)}")
+        raise DataError(
+            f"{name}: expected a mapping of keys (provider, support, ...), got {describe(data)}"
+        )
     problems = []
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         path, message = _schema_message(error)
@@ -42,7 +53,9 @@ def validate_settings(data: object, lines: Lines, name: str) -> Settings:
         for index, port in enumerate(ports):
             if port in ports[:index]:
                 path = ("servers", server, "ports", index, "port")
-                problems.append((lines.get(path, 1), dotted(path), f"port {port} is listed twice; keep one"))
+                problems.append(
+                    (lines.get(path, 1), dotted(path), f"port {port} is listed twice; keep one")
+                )
     raise_problems(name, problems)
     return data
 

@@ -22,7 +22,9 @@ from helpcenter.values import Renderer
 PREFIX = "settings"
 # `<!-- prefix:kind argument -->`: an HTML comment that starts with `word:` (no space after the
 # colon) is a marker. Any other HTML comment is left alone.
-MARKER = re.compile(r"<!--\s*(?P<prefix>[A-Za-z][\w-]*):(?P<kind>[\w-]*)(?:\s+(?P<argument>[^\s]*?))?\s*-->")
+MARKER = re.compile(
+    r"<!--\s*(?P<prefix>[A-Za-z][\w-]*):(?P<kind>[\w-]*)(?:\s+(?P<argument>[^\s]*?))?\s*-->"
+)
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A Markdown heading, maybe with an explicit id: `### Inkommande e-post (IMAP) {#imap-settings}`.
 HEADING = re.compile(r"^#{2,6}\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*#*\s*$")
@@ -46,16 +48,27 @@ class Kind:
     alone: bool  # must stand alone on its line (a block), else it sits in a sentence
     arguments: Callable[[Settings], list[str]]
     render: Callable[[Renderer, str], str]
-    rows: tuple[tuple[str, str], ...]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
+    rows: tuple[
+        tuple[str, str], ...
+    ]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
 
     def example(self, argument: str) -> str:
         """The marker as an editor types it: `<!-- settings:table imap -->`."""
-        return f"<!-- {PREFIX}:{self.name} {argument} -->" if argument else f"<!-- {PREFIX}:{self.name} -->"
+        return (
+            f"<!-- {PREFIX}:{self.name} {argument} -->"
+            if argument
+            else f"<!-- {PREFIX}:{self.name} -->"
+        )
 
 
 def value_keys(settings: Settings) -> list[str]:
     """Every KEY of <!-- settings:value KEY --> for these settings."""
-    servers = [f"{server}.{name}" for server in SERVER_KEYS if server in settings["servers"] for name in SERVER_FIELDS]
+    servers = [
+        f"{server}.{name}"
+        for server in SERVER_KEYS
+        if server in settings["servers"]
+        for name in SERVER_FIELDS
+    ]
     return servers + list(OTHER_VALUES)
 
 
@@ -63,43 +76,89 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind(
-            "table", "SERVER", True, lambda settings: [s for s in SERVER_KEYS if s in settings["servers"]],
+            "table",
+            "SERVER",
+            True,
+            lambda settings: [s for s in SERVER_KEYS if s in settings["servers"]],
             lambda render, server: render.table(server),
             (
-                ("imap", "the whole IMAP settings table: type, server, ports with security, authentication, username, password"),
+                (
+                    "imap",
+                    "the whole IMAP settings table: type, server, ports with security, "
+                    "authentication, username, password",
+                ),
                 ("smtp", "the same for outgoing mail (SMTP)"),
                 ("pop3", "the same for POP3"),
             ),
         ),
         Kind(
-            "value", "KEY", False, value_keys, lambda render, key: render.value(key),
+            "value",
+            "KEY",
+            False,
+            value_keys,
+            lambda render, key: render.value(key),
             (
                 ("imap.host", "the IMAP server name, as code, with a copy button"),
                 ("imap.port", "the recommended IMAP port, with a copy button"),
-                ("imap.ports", 'every IMAP port with its security, e.g. "995 (SSL/TLS) or 110 (No encryption) – your password then travels unencrypted; use 995 (SSL/TLS) instead": a port without encryption always carries that warning, in tables too'),
+                (
+                    "imap.ports",
+                    'every IMAP port with its security, e.g. "995 (SSL/TLS) or 110 (No encryption) '
+                    '– your password then travels unencrypted; use 995 (SSL/TLS) instead": '
+                    "a port without encryption always carries that warning, in tables too",
+                ),
                 ("imap.security", "the security of the recommended port, in the page's language"),
                 ("imap.authentication", "the authentication to choose, in the page's language"),
-                ("smtp.host, smtp.port, smtp.ports, smtp.security, smtp.authentication", "the same for the outgoing server"),
-                ("pop3.host, pop3.port, pop3.ports, pop3.security, pop3.authentication", "the same for POP3"),
+                (
+                    "smtp.host, smtp.port, smtp.ports, smtp.security, smtp.authentication",
+                    "the same for the outgoing server",
+                ),
+                (
+                    "pop3.host, pop3.port, pop3.ports, pop3.security, pop3.authentication",
+                    "the same for POP3",
+                ),
                 *OTHER_VALUES.items(),
             ),
         ),
-        Kind("support", "", True, lambda settings: [""], lambda render, _: render.support(), (("", "the support paragraph that ends every guide"),)),
         Kind(
-            "download", "NAME", True, lambda settings: list(DOWNLOADS), lambda render, name: render.download(name),
-            (("apple-profile", "a button that downloads the iPhone, iPad and Mac set-up profile, in the page's language"),),
+            "support",
+            "",
+            True,
+            lambda settings: [""],
+            lambda render, _: render.support(),
+            (("", "the support paragraph that ends every guide"),),
+        ),
+        Kind(
+            "download",
+            "NAME",
+            True,
+            lambda settings: list(DOWNLOADS),
+            lambda render, name: render.download(name),
+            (
+                (
+                    "apple-profile",
+                    "a button that downloads the iPhone, iPad and Mac set-up profile, in the page's language",
+                ),
+            ),
         ),
     )
 }
 # "unknown server" for the table's argument, "unknown setting" for a value's...
-_ARGUMENT_NAMES = {"table": "server", "value": "setting", "download": "download", "support": "argument"}
+_ARGUMENT_NAMES = {
+    "table": "server",
+    "value": "setting",
+    "download": "download",
+    "support": "argument",
+}
 
 
 def find_problem(match: re.Match[str], line: str, settings: Settings) -> str | None:
     """What is wrong with one marker, for an editor; None when it is one the build knows."""
     prefix, name, argument = match["prefix"], match["kind"], match["argument"] or ""
     if prefix != PREFIX:
-        return f"unknown marker '{match[0]}': markers start with '{PREFIX}:', for example <!-- settings:table imap --> (see CONTRIBUTING.md, Markers)"
+        return (
+            f"unknown marker '{match[0]}': markers start with '{PREFIX}:', "
+            "for example <!-- settings:table imap --> (see CONTRIBUTING.md, Markers)"
+        )
     kind = KINDS.get(name)
     if kind is None:
         close = difflib.get_close_matches(name, list(KINDS), n=1)
@@ -146,7 +205,9 @@ def fill_markers(
             continue
         where = f"docs/{page_path}:{first_line + index}"
 
-        def replace(match: re.Match[str], line: str = line, where: str = where) -> str:
+        def replace(
+            match: re.Match[str], line: str = line, where: str = where, section: str = section
+        ) -> str:
             problem = find_problem(match, line, render.settings)
             if problem:
                 raise PluginError(f"{where}: {problem}")
@@ -164,7 +225,9 @@ def fill_markers(
     return "\n".join(lines)
 
 
-def check_markdown(markdown: str, settings: Settings, page_path: str, first_line: int = 1) -> list[str]:
+def check_markdown(
+    markdown: str, settings: Settings, page_path: str, first_line: int = 1
+) -> list[str]:
     """Every marker problem of a page, `docs/PAGE:LINE: ...`, without rendering (tools/checks)."""
     problems = []
     in_fence = False

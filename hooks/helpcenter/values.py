@@ -50,14 +50,20 @@ class Renderer:
         if field_name == "host":
             return self._value("code", key, server["host"])
         if field_name == "port":
-            return self._value("code", key, recommended["port"]) + self.unencrypted_note(server, recommended)
+            return self._value("code", key, recommended["port"]) + self.unencrypted_note(
+                server, recommended
+            )
         if field_name == "security":
             text = self._value("text", key, self.labels[f"security.{recommended['security']}"])
             return text + self.unencrypted_note(server, recommended)
         if field_name == "authentication":
-            return self._value("text", key, self.labels[f"authentication.{server['authentication']}"])
+            return self._value(
+                "text", key, self.labels[f"authentication.{server['authentication']}"]
+            )
         if len(server["ports"]) == 1:
-            return self._value("code", key, recommended["port"]) + self.unencrypted_note(server, recommended)
+            return self._value("code", key, recommended["port"]) + self.unencrypted_note(
+                server, recommended
+            )
         return escape(self.labels["port_separator"]).join(
             self.labels.html(
                 "port_with_security",
@@ -70,7 +76,9 @@ class Renderer:
 
     def username(self, form: str) -> Markup:
         """What to type as the username: `cell` for a table, `sentence` inside running text."""
-        example = self._value("code", "example-address", self.labels["example_address"], example=True)
+        example = self._value(
+            "code", "example-address", self.labels["example_address"], example=True
+        )
         return self.labels.html(f"username.{self.settings['username']}.{form}", example=example)
 
     def unencrypted_note(self, server: dict[str, Any], entry: dict[str, Any]) -> Markup:
@@ -82,27 +90,44 @@ class Renderer:
         if better is None:
             note = self.labels.html("security.unencrypted_only")
         else:
-            note = self.labels.html("security.unencrypted", port=better["port"], security=self.labels[f"security.{better['security']}"])
-        return Markup(" ") + Markup(self.templates.get_template("settings/unencrypted.html").render(note=note))
+            note = self.labels.html(
+                "security.unencrypted",
+                port=better["port"],
+                security=self.labels[f"security.{better['security']}"],
+            )
+        return Markup(" ") + Markup(
+            self.templates.get_template("settings/unencrypted.html").render(note=note)
+        )
 
     def table(self, server_key: str) -> str:
         """One server's settings as a Markdown table, in the labels' language."""
         template = self.templates.get_template("settings/table.md")
-        return template.render(server_key=server_key, labels=self.labels, value=self.value, username=self.username).strip("\n")
+        return template.render(
+            server_key=server_key, labels=self.labels, value=self.value, username=self.username
+        ).strip("\n")
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""
-        sentence = self.labels.html("support", email=self.value("support-email"), chat=self.value("support-chat"))
+        sentence = self.labels.html(
+            "support", email=self.value("support-email"), chat=self.value("support-chat")
+        )
         return self.templates.get_template("settings/support.html").render(sentence=sentence)
 
     def download(self, name: str) -> Markup:
         """A download button for a file hooks/setup_files.py writes, e.g. the Apple profile."""
         template = self.templates.get_template("settings/download.html")
         return Markup(
-            template.render(name=name, href=self.downloads[name], text=self.labels[DOWNLOADS[name]], content_type=PROFILE_CONTENT_TYPE)
+            template.render(
+                name=name,
+                href=self.downloads[name],
+                text=self.labels[DOWNLOADS[name]],
+                content_type=PROFILE_CONTENT_TYPE,
+            )
         )
 
-    def _value(self, kind: str, key: str, text: object, href: str = "", example: bool = False) -> Markup:
+    def _value(
+        self, kind: str, key: str, text: object, href: str = "", example: bool = False
+    ) -> Markup:
         copyable = kind == "code" and key.partition(".")[2].partition("[")[0] in COPYABLE_FIELDS
         return Markup(
             self.templates.get_template("settings/value.html").render(

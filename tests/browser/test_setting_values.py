@@ -39,8 +39,12 @@ ALL_VALUES = """() => [...document.querySelectorAll("article code.mail-setting")
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_each_value_and_its_copy_button_are_one_unit_at_body_size(new_page, site_url, languages, viewport, scheme):
-    page = new_page(viewport=viewport, device_scale_factor=2 if viewport == PHONE else 1, color_scheme=scheme)
+def test_each_value_and_its_copy_button_are_one_unit_at_body_size(
+    new_page, site_url, languages, viewport, scheme
+):
+    page = new_page(
+        viewport=viewport, device_scale_factor=2 if viewport == PHONE else 1, color_scheme=scheme
+    )
     problems, seen = [], 0
     for language in languages:
         for path in PAGES:
@@ -54,6 +58,10 @@ def test_each_value_and_its_copy_button_are_one_unit_at_body_size(new_page, site
                     problems.append(f"{address}: {value['key']}: the copy icon covers the value")
                 if not value["fullColour"]:
                     problems.append(f"{address}: {value['key']} is not in the text's colour")
-            problems += [f"{address}: {v['key']} is {v['size']} px" for v in page.evaluate(ALL_VALUES) if v["size"] < 16]
+            problems += [
+                f"{address}: {v['key']} is {v['size']} px"
+                for v in page.evaluate(ALL_VALUES)
+                if v["size"] < 16
+            ]
     assert seen >= 10 * len(languages)
     assert problems == []
