@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from helpcenter import context
 from helpcenter.languages import building_inside_i18n, is_fallback
@@ -53,7 +54,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     template = context.of(config).templates.get_template("robots.txt.html")
     robots = template.render(sitemap_url=urljoin(config.site_url or "/", SITEMAP_FILE))
-    Path(config.site_dir, "robots.txt").write_text(robots + "\n", encoding="utf-8")
+    write_file((robots + "\n").encode("utf-8"), str(Path(config.site_dir, "robots.txt")))
 
 
 # --------------------------------------------------------------------------------------------
