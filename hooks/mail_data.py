@@ -7,7 +7,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 from helpcenter.datafiles import PROJECT_DIR, DataError, display_path, dotted, load_yaml
-from helpcenter.labels import LABELS, LABELS_FILE, load_labels, validate_labels
+from helpcenter.labels import LABELS, LABELS_FILE, Labels, load_labels, validate_labels
 from helpcenter.languages import building_locale
 from helpcenter.languages import site_languages as _site_languages
 from helpcenter.mailsettings import (
@@ -22,6 +22,7 @@ LABEL_KEYS = tuple(LABELS)
 
 __all__ = [
     "LABELS_FILE",
+    "Labels",
     "LABEL_KEYS",
     "PROJECT_DIR",
     "SERVER_KEYS",

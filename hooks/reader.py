@@ -7,6 +7,7 @@ URLs with x-default, and Open Graph title and description. Per language, the foo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -14,7 +15,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
@@ -87,7 +88,7 @@ def page_head(page: Page, config: MkDocsConfig, languages: list[str], home: bool
 
 
 def hreflang_alternates(
-    alternates: dict[str, File], site_url: str | None, languages: list[str]
+    alternates: Mapping[str, Any], site_url: str | None, languages: list[str]
 ) -> list[dict[str, str]]:
     """[{'hreflang', 'href'}]: the same page in every language (mkdocs.yml's order), then
     x-default, the default language's (the first).

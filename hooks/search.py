@@ -39,7 +39,9 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-200)  # after static-i18n's (-100), which builds the other languages and merges the index
+@event_priority(
+    -200
+)  # after static-i18n's (-100), which builds the other languages and merges the index
 def on_post_build(config):
     """Once the whole site exists: replace the merged index with one index per language."""
     if building_inside_i18n(config):
@@ -73,7 +75,10 @@ def language_prefixes(config) -> dict[str, str]:
         return {config.theme["language"]: ""}
     languages = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
     languages.sort(key=lambda lang: not lang.default)
-    return {lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else "" for lang in languages}
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in languages
+    }
 
 
 def building_inside_i18n(config) -> bool:
@@ -87,7 +92,7 @@ def split_by_language(docs: list[dict], prefixes: dict[str, str]) -> dict[str, l
     by_language = {locale: [] for locale in prefixes}
     for doc in docs:
         locale = language_of(doc["location"], prefixes)
-        by_language[locale].append({**doc, "location": doc["location"][len(prefixes[locale]):]})
+        by_language[locale].append({**doc, "location": doc["location"][len(prefixes[locale]) :]})
     return by_language
 
 

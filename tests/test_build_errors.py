@@ -37,9 +37,13 @@ def test_a_missing_label_stops_the_build(build_copy):
 
 def test_an_unknown_marker_stops_the_build_with_the_page_and_line(build_copy, languages):
     page = f"docs/index.{languages[1]['locale']}.md"  # a translation: the message names its file
-    build = build_copy(edit_file(page, "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"))
+    build = build_copy(
+        edit_file(page, "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->")
+    )
     assert build.returncode != 0
-    line = (build.project / page).read_text(encoding="utf-8").split("\n").index("<!-- settings:tabel smtp -->") + 1
+    line = (build.project / page).read_text(encoding="utf-8").split("\n").index(
+        "<!-- settings:tabel smtp -->"
+    ) + 1
     assert f"{page}:{line}: unknown marker kind 'tabel'" in build.output
     assert "Traceback" not in build.output
 
@@ -48,20 +52,30 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "tools").mkdir()
     for name in ("__init__.py", "build_site.py"):
-        (project / "tools" / name).write_text((PROJECT_DIR / "tools" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (project / "tools" / name).write_text(
+            (PROJECT_DIR / "tools" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site", encoding="utf-8")
     settings = project / "data" / "mail-settings.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("port: 993", "port: abc", 1), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("port: 993", "port: abc", 1), encoding="utf-8"
+    )
 
-    failed = subprocess.run([sys.executable, "-m", "tools.build_site"], cwd=project, capture_output=True, text=True)
+    failed = subprocess.run(
+        [sys.executable, "-m", "tools.build_site"], cwd=project, capture_output=True, text=True
+    )
     assert failed.returncode != 0
     assert "expected an integer 1-65535, got 'abc'" in failed.stdout + failed.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-build-")] == []
 
-    settings.write_text(settings.read_text(encoding="utf-8").replace("port: abc", "port: 993", 1), encoding="utf-8")
-    rebuilt = subprocess.run([sys.executable, "-m", "tools.build_site"], cwd=project, capture_output=True, text=True)
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("port: abc", "port: 993", 1), encoding="utf-8"
+    )
+    rebuilt = subprocess.run(
+        [sys.executable, "-m", "tools.build_site"], cwd=project, capture_output=True, text=True
+    )
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert "last good site" not in (site / "index.html").read_text(encoding="utf-8")

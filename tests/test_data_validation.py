@@ -131,8 +131,8 @@ def test_a_duplicate_key_is_rejected_not_silently_overwritten(tmp_path):
     message = settings_error(tmp_path, text)
     first = line_of(text, "host: mail.b.hostedemail.com")
     assert (
-        f"mail-settings.yml:{first + 1}: YAML syntax error: duplicate key 'host' (first given on line {first}); keep only one"
-        in message
+        f"mail-settings.yml:{first + 1}: YAML syntax error: "
+        f"duplicate key 'host' (first given on line {first}); keep only one" in message
     )
 
 

@@ -6,6 +6,10 @@ to a copy of the project the way CONTRIBUTING.md says, and the copy is built onc
 and a support agent's tools would. The report `make translations` runs on a copy with git history
 made in the test."""
 
+# BeautifulSoup types every lookup as optional; a missing element fails the test with an
+# AttributeError or TypeError, which is the assertion, so those two reports are off here.
+# pyright: reportOptionalMemberAccess=false, reportOptionalSubscript=false
+
 from __future__ import annotations
 
 import json
@@ -46,7 +50,11 @@ def url_path(page_key: str) -> str:
 
 def page_key(translation: Path) -> str:
     """tests/fixtures/language/docs/guides/iphone.LOCALE.md -> 'guides/iphone.md'."""
-    return translation.relative_to(LANGUAGE_FIXTURE / "docs").as_posix().replace(f".{LOCALE}.md", ".md")
+    return (
+        translation.relative_to(LANGUAGE_FIXTURE / "docs")
+        .as_posix()
+        .replace(f".{LOCALE}.md", ".md")
+    )
 
 
 def front_matter(path: Path) -> dict:
@@ -86,14 +94,20 @@ def languages(project):
 
 
 @pytest.fixture(scope="module")
-def labels(project, languages) -> dict[str, dict[str, str]]:
-    return mail_data.load_labels([language.locale for language in languages], project / "data" / "labels.yml")
+def labels(project, languages) -> dict[str, mail_data.Labels]:
+    return mail_data.load_labels(
+        [language.locale for language in languages], project / "data" / "labels.yml"
+    )
 
 
 @pytest.fixture(scope="module")
 def all_pages(project, languages) -> list[str]:
     """Every page of the site, as its path within a language, in the default language's files."""
-    return sorted(url_path(page.key) for page in find_pages(project, languages) if page.locale == languages[0].locale)
+    return sorted(
+        url_path(page.key)
+        for page in find_pages(project, languages)
+        if page.locale == languages[0].locale
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +117,9 @@ def untranslated(all_pages) -> list[str]:
 
 @pytest.fixture(scope="module")
 def site_url(project) -> str:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)[
+        "site_url"
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -112,9 +128,13 @@ def site_url(project) -> str:
 
 
 def test_the_fixture_is_a_partial_third_language_and_the_shipped_languages_stay_complete(languages):
-    assert LOCALE not in {language.locale for language in site_languages(PROJECT_DIR)}, "the fixture is not shipped"
+    assert LOCALE not in {language.locale for language in site_languages(PROJECT_DIR)}, (
+        "the fixture is not shipped"
+    )
     assert [language.locale for language in languages][-1] == LOCALE
-    assert TRANSLATED and "" in TRANSLATED, "the fixture translates the overview and a few more pages"
+    assert TRANSLATED and "" in TRANSLATED, (
+        "the fixture translates the overview and a few more pages"
+    )
     assert {language.locale: is_complete(language) for language in languages} == {
         **{language.locale: True for language in site_languages(PROJECT_DIR)},
         LOCALE: False,
@@ -131,7 +151,10 @@ def test_the_language_has_every_page_under_its_own_prefix(site, all_pages, untra
         page = html(site, PREFIX + path)
         assert page.html["lang"] == LOCALE, path
     assert len(untranslated) >= 2, "the fixture leaves pages untranslated"
-    assert html(site, PREFIX).select_one(".md-header__topic").get_text(strip=True) == ENTRY["site_name"]
+    assert (
+        html(site, PREFIX).select_one(".md-header__topic").get_text(strip=True)
+        == ENTRY["site_name"]
+    )
 
 
 def test_a_translated_page_shows_its_translation_without_a_banner(site):
@@ -141,7 +164,9 @@ def test_a_translated_page_shows_its_translation_without_a_banner(site):
         assert page.select(".translation-fallback") == [], translation.name
 
 
-def test_an_untranslated_page_is_the_default_languages_text_under_a_banner_in_the_readers_language(site, languages, labels, untranslated):
+def test_an_untranslated_page_is_the_default_languages_text_under_a_banner_in_the_readers_language(
+    site, languages, labels, untranslated
+):
     default = languages[0]
     sentence = labels[LOCALE]["languages.not_translated"].replace("{language}", default.name)
     for path in untranslated:
@@ -153,7 +178,9 @@ def test_an_untranslated_page_is_the_default_languages_text_under_a_banner_in_th
         text = banner[0].find_next_sibling("div")
         assert text["lang"] == default.locale, "the text below is marked as the default language"
         assert heading(page) == heading(html(site, path)), path
-        assert html(site, path).select(".translation-fallback") == [], "the default language's page has none"
+        assert html(site, path).select(".translation-fallback") == [], (
+            "the default language's page has none"
+        )
 
 
 def test_no_page_of_a_complete_language_has_a_banner(built_site, site_pages):
@@ -166,29 +193,45 @@ def test_no_page_of_a_complete_language_has_a_banner(built_site, site_pages):
 # --------------------------------------------------------------------------------------------
 
 
-def test_search_engines_are_told_only_about_real_translations(site, site_url, languages, all_pages, untranslated):
+def test_search_engines_are_told_only_about_real_translations(
+    site, site_url, languages, all_pages, untranslated
+):
     default = languages[0]
     for path in untranslated:
         head = html(site, PREFIX + path).head
-        assert [link["href"] for link in head.select("link[rel=canonical]")] == [site_url + path], "canonical: the page whose text it shows"
-        assert head.select("link[rel=alternate][hreflang]") == [], f"a fallback page names no translations: {path}"
+        assert [link["href"] for link in head.select("link[rel=canonical]")] == [site_url + path], (
+            "canonical: the page whose text it shows"
+        )
+        assert head.select("link[rel=alternate][hreflang]") == [], (
+            f"a fallback page names no translations: {path}"
+        )
         assert head.select_one("meta[property='og:url']")["content"] == site_url + path
-        original = {link["hreflang"] for link in html(site, path).head.select("link[rel=alternate][hreflang]")}
+        original = {
+            str(link["hreflang"])
+            for link in html(site, path).head.select("link[rel=alternate][hreflang]")
+        }
         assert LOCALE not in original and default.locale in original, path
     for path in TRANSLATED:
         for language in languages:
             prefix = "" if language.default else f"{language.locale}/"
-            alternates = {link["hreflang"]: link["href"] for link in html(site, prefix + path).head.select("link[rel=alternate][hreflang]")}
+            alternates = {
+                link["hreflang"]: link["href"]
+                for link in html(site, prefix + path).head.select("link[rel=alternate][hreflang]")
+            }
             assert alternates[LOCALE] == site_url + PREFIX + path, (language.locale, path)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert sorted(url for url in listed if url.startswith(site_url + PREFIX)) == sorted(site_url + PREFIX + path for path in TRANSLATED)
+    assert sorted(url for url in listed if url.startswith(site_url + PREFIX)) == sorted(
+        site_url + PREFIX + path for path in TRANSLATED
+    )
     assert len(listed) == len(all_pages) * (len(languages) - 1) + len(TRANSLATED)
     named = set(re.findall(rf'hreflang="{LOCALE}" href="([^"]+)"', sitemap))
     assert named == {site_url + PREFIX + path for path in TRANSLATED}
 
 
-def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, labels, all_pages, languages):
+def test_its_search_index_holds_its_own_pages_and_no_other_languages(
+    site, labels, all_pages, languages
+):
     folder = site / PREFIX / "search"
     index = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))
     settings = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
@@ -204,7 +247,12 @@ def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, label
     for language in languages:
         if language.locale == LOCALE:
             continue
-        other = (site / ("" if language.default else f"{language.locale}/") / "search" / "search_docs.json").read_text(encoding="utf-8")
+        other = (
+            site
+            / ("" if language.default else f"{language.locale}/")
+            / "search"
+            / "search_docs.json"
+        ).read_text(encoding="utf-8")
         assert overview_title not in other, f"the {language.locale} index holds no {LOCALE} text"
         assert f'"{PREFIX}' not in other
 
@@ -212,47 +260,74 @@ def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, label
 def test_its_404_page_is_in_its_language_and_the_root_404_sends_its_readers_there(site, labels):
     page = html(site, f"{PREFIX}404.html")
     assert page.html["lang"] == LOCALE
-    assert page.select_one("article h1").get_text(strip=True) == labels[LOCALE]["links.not_found.title"]
+    assert (
+        page.select_one("article h1").get_text(strip=True)
+        == labels[LOCALE]["links.not_found.title"]
+    )
     assert page.select_one("form[role=search]")["action"] == f"/{PREFIX}"
-    root = json.loads(html(site, "404.html").select_one("#links-not-found").string)
+    root = json.loads(html(site, "404.html").select_one("#links-not-found").get_text())
     assert root["pages"][f"/{PREFIX}"] == f"/{PREFIX}404.html"
 
 
 def test_links_json_lists_it_with_a_translated_flag_per_entry(site, site_url, languages, all_pages):
     catalog = json.loads((site / "links.json").read_text(encoding="utf-8"))
-    assert {"locale": LOCALE, "name": ENTRY["name"], "default": False, "url": site_url + PREFIX} in catalog["languages"]
+    assert {
+        "locale": LOCALE,
+        "name": ENTRY["name"],
+        "default": False,
+        "url": site_url + PREFIX,
+    } in catalog["languages"]
     for entry in catalog["entries"]:
         path = url_path(entry["page"])
         assert entry["translated"][LOCALE] is (path in TRANSLATED), entry["key"]
-        assert all(entry["translated"][language.locale] for language in languages if language.locale != LOCALE)
-        assert entry["url"][LOCALE] == site_url + PREFIX + path + (f"#{entry['anchor']}" if entry["anchor"] else "")
-        assert entry["short_links"][LOCALE].endswith(f"/{LOCALE}/" + (f"#{entry['anchor']}" if "#" in entry["key"] else ""))
+        assert all(
+            entry["translated"][language.locale]
+            for language in languages
+            if language.locale != LOCALE
+        )
+        assert entry["url"][LOCALE] == site_url + PREFIX + path + (
+            f"#{entry['anchor']}" if entry["anchor"] else ""
+        )
+        assert entry["short_links"][LOCALE].endswith(
+            f"/{LOCALE}/" + (f"#{entry['anchor']}" if "#" in entry["key"] else "")
+        )
     assert {url_path(entry["page"]) for entry in catalog["entries"]} == set(all_pages)
 
 
-def test_a_short_link_picks_it_where_it_has_the_page_and_else_the_next_language(site, project, languages):
+def test_a_short_link_picks_it_where_it_has_the_page_and_else_the_next_language(
+    site, project, languages
+):
     links = yaml.safe_load((project / "data" / "links.yml").read_text(encoding="utf-8"))
     for key, target in links["short_links"].items():
         page, _, anchor = target.partition("#")
         path, href = url_path(page), f"/{PREFIX}{url_path(page)}" + (f"#{anchor}" if anchor else "")
-        data = json.loads(html(site, f"go/{key}/").select_one("#links-redirect").string)
+        data = json.loads(html(site, f"go/{key}/").select_one("#links-redirect").get_text())
         assert (LOCALE in data["targets"]) is (path in TRANSLATED), key
         if path in TRANSLATED:
             assert data["targets"][LOCALE] == href
         assert data["fallback"] in data["targets"]
-        fixed = json.loads(html(site, f"go/{key}/{LOCALE}/").select_one("#links-redirect").string)
+        fixed = json.loads(
+            html(site, f"go/{key}/{LOCALE}/").select_one("#links-redirect").get_text()
+        )
         assert fixed["targets"] == {LOCALE: href}, "an agent who picks the language gets it"
     assert {language.locale for language in languages} <= set(
-        json.loads(html(site, "go/overview/").select_one("#links-redirect").string)["targets"]
+        json.loads(html(site, "go/overview/").select_one("#links-redirect").get_text())["targets"]
     )
 
 
 def test_its_apple_profile_speaks_its_language(site, labels, mail_settings):
     profile = plistlib.loads((site / PREFIX / "profiles" / "email.mobileconfig").read_bytes())
     provider = mail_settings["provider"]["name"]
-    assert profile["PayloadDisplayName"] == labels[LOCALE]["profile.name"].replace("{provider}", provider)
-    assert profile["PayloadDescription"] == labels[LOCALE]["profile.description"].replace("{provider}", provider)
-    assert profile["PayloadContent"][0]["IncomingMailServerHostName"] == mail_settings["servers"]["imap"]["host"]
+    assert profile["PayloadDisplayName"] == labels[LOCALE]["profile.name"].replace(
+        "{provider}", provider
+    )
+    assert profile["PayloadDescription"] == labels[LOCALE]["profile.description"].replace(
+        "{provider}", provider
+    )
+    assert (
+        profile["PayloadContent"][0]["IncomingMailServerHostName"]
+        == mail_settings["servers"]["imap"]["host"]
+    )
 
 
 def test_its_settings_tables_use_its_labels(site, labels, mail_settings):
@@ -260,9 +335,16 @@ def test_its_settings_tables_use_its_labels(site, labels, mail_settings):
     tables = html(site, PREFIX).select("article table")
     assert len(tables) == 3
     for table in tables:
-        assert [cell.get_text(strip=True) for cell in table.select("thead th")] == [words["table.setting"], words["table.value"]]
+        assert [cell.get_text(strip=True) for cell in table.select("thead th")] == [
+            words["table.setting"],
+            words["table.value"],
+        ]
         rows = [row.select_one("td").get_text(strip=True) for row in table.select("tbody tr")]
-        assert words["table.host"] in rows and words["table.security"] in rows and words["table.authentication"] in rows
+        assert (
+            words["table.host"] in rows
+            and words["table.security"] in rows
+            and words["table.authentication"] in rows
+        )
     text = tables[0].get_text(" ", strip=True)
     assert mail_settings["servers"]["imap"]["host"] in text
     assert words[f"authentication.{mail_settings['servers']['imap']['authentication']}"] in text
@@ -273,18 +355,22 @@ def test_its_settings_tables_use_its_labels(site, labels, mail_settings):
 # --------------------------------------------------------------------------------------------
 
 
-def test_a_missing_label_in_the_new_language_fails_the_build_with_a_clear_message(tmp_path, languages):
+def test_a_missing_label_in_the_new_language_fails_the_build_with_a_clear_message(
+    tmp_path, languages
+):
     project = copy_project(tmp_path / "project")
     add_language(project)
     labels = project / "data" / "labels.yml"
     text = labels.read_text(encoding="utf-8")
     start = text.index(f"\n{LOCALE}:")
     host = re.compile(r"^    host: .*\n", re.M).search(text, start)
-    labels.write_text(text[: host.start()] + text[host.end():], encoding="utf-8")
+    labels.write_text(text[: host.start()] + text[host.end() :], encoding="utf-8")
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     line = text[:start].count("\n") + 2  # the table: mapping is the first key of the language
-    default_wording = mail_data.load_labels([languages[0].locale])[languages[0].locale]["table.host"]
+    default_wording = mail_data.load_labels([languages[0].locale])[languages[0].locale][
+        "table.host"
+    ]
     assert (
         f"data/labels.yml:{line + 1}: {LOCALE}.table.host: missing label in language '{LOCALE}'; "
         f"add table.host under {LOCALE}: (in {languages[0].locale}: {default_wording!r})"
@@ -315,16 +401,27 @@ def test_parity_lets_a_partial_language_lack_pages_but_checks_the_pages_it_has(t
     name = translation.relative_to(project).as_posix()
     text = translation.read_text(encoding="utf-8")
     heading = re.search(r"^## .* \{#(?P<id>[\w-]+)\}$", text, re.M)
-    translation.write_text(text.replace(heading[0], heading[0].split(" {#")[0] + " {#renamed}"), encoding="utf-8")
+    translation.write_text(
+        text.replace(heading[0], heading[0].split(" {#")[0] + " {#renamed}"), encoding="utf-8"
+    )
     problems = check_parity(project)
-    assert any(problem.endswith(f"{name} has no heading {{#{heading['id']}}}, which {name.replace(f'.{LOCALE}.md', '.md')} has; add it to {name} too, or remove it from every language") for problem in problems), problems
+    assert any(
+        problem.endswith(
+            f"{name} has no heading {{#{heading['id']}}}, which {name.replace(f'.{LOCALE}.md', '.md')} has; "
+            f"add it to {name} too, or remove it from every language"
+        )
+        for problem in problems
+    ), problems
 
 
 def test_a_language_that_is_not_marked_partial_must_be_complete(tmp_path, untranslated):
     project = copy_project(tmp_path / "project")
     add_language(project)
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"\n\s*extra:\n\s*complete: false", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"\n\s*extra:\n\s*complete: false", "", config.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     assert all(is_complete(language) for language in site_languages(project))
     problems = check_parity(project)
     assert len(problems) == len(untranslated)
@@ -335,7 +432,9 @@ def test_is_fallback_tells_a_page_built_from_another_languages_file():
     own = SimpleNamespace(locale="xx", locale_alternate_of="xx")
     fallback = SimpleNamespace(locale="xx", locale_alternate_of="yy")
     assert fallback_pages.is_fallback(fallback) and not fallback_pages.is_fallback(own)
-    assert not fallback_pages.is_fallback(SimpleNamespace(url="a/")), "without static-i18n nothing is a fallback"
+    assert not fallback_pages.is_fallback(SimpleNamespace(url="a/")), (
+        "without static-i18n nothing is a fallback"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,7 +450,11 @@ def small_project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     languages = site_languages(project)
     pages = find_pages(project, languages)
     translated = sorted({page.key for page in pages if page.locale == LOCALE})
-    missing = next(page.key for page in pages if page.locale == languages[0].locale and page.key not in translated)
+    missing = next(
+        page.key
+        for page in pages
+        if page.locale == languages[0].locale and page.key not in translated
+    )
     stale, fresh = translated[:2]
     for page in pages:
         if page.key not in (stale, fresh, missing):
@@ -360,11 +463,21 @@ def small_project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def git(project: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.com",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.com",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.com",
+    }
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", "-c", "commit.gpgsign=false", "-C", str(project), *args], check=True, capture_output=True, env=env)
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-C", str(project), *args],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
 
 
 def translations_report(project: Path) -> subprocess.CompletedProcess:
@@ -383,39 +496,71 @@ def project_with_history(tmp_path):
     project, pages = small_project(tmp_path)
     git(project, "init", "--quiet", "--initial-branch=main")
     git(project, "add", ".")
-    git(project, "commit", "--quiet", "-m", "Pages and translations", date="2026-01-05T10:00:00+00:00")
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "-m",
+        "Pages and translations",
+        date="2026-01-05T10:00:00+00:00",
+    )
     source = project / "docs" / pages["stale"]
-    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    git(project, "commit", "--quiet", "-am", "The default language's page changes", date="2026-02-10T10:00:00+00:00")
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8"
+    )
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "-am",
+        "The default language's page changes",
+        date="2026-02-10T10:00:00+00:00",
+    )
     return project, pages
 
 
-def test_the_report_lists_per_language_what_is_translated_missing_and_out_of_date(project_with_history):
+def test_the_report_lists_per_language_what_is_translated_missing_and_out_of_date(
+    project_with_history,
+):
     project, pages = project_with_history
     languages = site_languages(project)
     default = languages[0]
     result = translations_report(project)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Translations of the 3 pages in {default.name} ({default.locale}, the default language)"
-    rows = {line.split("  ")[0]: line.split() for line in lines[2:2 + len(languages)]}
+    assert (
+        lines[0]
+        == f"Translations of the 3 pages in {default.name} ({default.locale}, the default language)"
+    )
+    rows = {line.split("  ")[0]: line.split() for line in lines[2 : 2 + len(languages)]}
     complete_row = rows[f"{languages[1].name} ({languages[1].locale})"]
-    assert complete_row[-5:] == ["3", "of", "3", "0", "1"] and "yes" in complete_row, "the same page changed"
+    assert complete_row[-5:] == ["3", "of", "3", "0", "1"] and "yes" in complete_row, (
+        "the same page changed"
+    )
     partial_row = rows[f"{ENTRY['name']} ({LOCALE})"]
     assert partial_row[-5:] == ["2", "of", "3", "1", "1"] and "(partial)" in partial_row
     stem = lambda key: key[: -len(".md")]  # noqa: E731
-    assert f"  docs/{stem(pages['missing'])}.{LOCALE}.md  (translate docs/{pages['missing']})" in lines
     assert (
-        f"  docs/{stem(pages['stale'])}.{LOCALE}.md  (docs/{pages['stale']} changed 2026-02-10; the translation last 2026-01-05)"
+        f"  docs/{stem(pages['missing'])}.{LOCALE}.md  (translate docs/{pages['missing']})" in lines
+    )
+    assert (
+        f"  docs/{stem(pages['stale'])}.{LOCALE}.md  "
+        f"(docs/{pages['stale']} changed 2026-02-10; the translation last 2026-01-05)"
     ) in lines
-    assert not [line for line in lines if f"{stem(pages['fresh'])}.{LOCALE}.md" in line], "an up-to-date page is not listed"
+    assert not [line for line in lines if f"{stem(pages['fresh'])}.{LOCALE}.md" in line], (
+        "an up-to-date page is not listed"
+    )
 
 
 def test_a_translation_committed_after_its_source_changed_is_up_to_date_again(project_with_history):
     project, pages = project_with_history
     translation = project / "docs" / pages["stale"].replace(".md", f".{LOCALE}.md")
-    translation.write_text(translation.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
-    git(project, "commit", "--quiet", "-am", "Translation updated", date="2026-02-11T10:00:00+00:00")
+    translation.write_text(
+        translation.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8"
+    )
+    git(
+        project, "commit", "--quiet", "-am", "Translation updated", date="2026-02-11T10:00:00+00:00"
+    )
     lines = translations_report(project).stdout.splitlines()
     row = next(line for line in lines if line.startswith(f"{ENTRY['name']} ({LOCALE})"))
     assert row.split()[-2:] == ["1", "0"], "one missing, none out of date"
@@ -425,7 +570,11 @@ def test_the_report_works_without_history_and_says_it_could_not_compare(tmp_path
     project, pages = small_project(tmp_path)
     result = translations_report(project)
     assert result.returncode == 0
-    row = next(line for line in result.stdout.splitlines() if line.startswith(f"{ENTRY['name']} ({LOCALE})"))
+    row = next(
+        line
+        for line in result.stdout.splitlines()
+        if line.startswith(f"{ENTRY['name']} ({LOCALE})")
+    )
     assert row.split()[-2:] == ["1", "?"]
     assert (
         "Out of date: not compared. There is no git history here (not a git repository), so the dates of the pages "
@@ -437,7 +586,14 @@ def test_the_report_works_without_history_and_says_it_could_not_compare(tmp_path
 def test_the_report_in_a_shallow_clone_says_its_history_is_cut_off(project_with_history, tmp_path):
     project, _ = project_with_history
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{project}", str(clone)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{project}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
     result = translations_report(clone)
     assert result.returncode == 0
-    assert "This is a shallow clone: its history is cut off, so the dates of the pages could not be compared." in result.stdout
+    assert (
+        "This is a shallow clone: its history is cut off, so the dates of the pages could not be compared."
+        in result.stdout
+    )

@@ -1,6 +1,10 @@
 """What a reader sees on the overview, in every language: the IMAP, SMTP and POP3 tables with
 the values from data/mail-settings.yml; and what an editor sees when the data changes."""
 
+# BeautifulSoup types every lookup as optional; a missing element fails the test with an
+# AttributeError or TypeError, which is the assertion, so those two reports are off here.
+# pyright: reportOptionalMemberAccess=false, reportOptionalSubscript=false
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +23,11 @@ def settings_table(soup: BeautifulSoup, anchor: str) -> dict[str, str]:
     heading = soup.find(id=anchor)
     assert heading is not None, f"no heading #{anchor}"
     table = heading.find_next("table")
-    return {row.find_all("td")[0].get_text(strip=True): row.find_all("td")[1].get_text(" ", strip=True) for row in table.find_all("tr") if row.find_all("td")}
+    return {
+        row.find_all("td")[0].get_text(strip=True): row.find_all("td")[1].get_text(" ", strip=True)
+        for row in table.find_all("tr")
+        if row.find_all("td")
+    }
 
 
 def test_every_language_has_its_overview(built_site, languages):
@@ -32,18 +40,27 @@ def test_every_language_has_its_overview(built_site, languages):
 
 
 @pytest.mark.parametrize("server", mail_data.SERVER_KEYS)
-def test_the_overview_shows_each_servers_table_from_the_data_file(built_site, languages, mail_settings, server):
+def test_the_overview_shows_each_servers_table_from_the_data_file(
+    built_site, languages, mail_settings, server
+):
     labels = mail_data.load_labels([language["locale"] for language in languages])
     expected = mail_settings["servers"][server]
     for language in languages:
         words = labels[language["locale"]]
-        table = settings_table(page(built_site, f"{language['prefix']}index.html"), f"{server}-settings")
+        table = settings_table(
+            page(built_site, f"{language['prefix']}index.html"), f"{server}-settings"
+        )
         assert table[words["table.type"]] == words[f"protocol.{server}"]
         assert table[words["table.host"]] == expected["host"]
         for entry in expected["ports"]:
             assert str(entry["port"]) in table[words["table.port"]]
-        assert table[words["table.security"]] == words[f"security.{expected['ports'][0]['security']}"]
-        assert table[words["table.authentication"]] == words[f"authentication.{expected['authentication']}"]
+        assert (
+            table[words["table.security"]] == words[f"security.{expected['ports'][0]['security']}"]
+        )
+        assert (
+            table[words["table.authentication"]]
+            == words[f"authentication.{expected['authentication']}"]
+        )
         assert words["example_address"] in table[words["table.username"]]
 
 
@@ -63,14 +80,20 @@ def test_no_marker_is_left_on_any_page(built_site):
 
 def test_a_changed_data_file_changes_every_page_and_the_search_index(build_copy, mail_settings):
     old_host = mail_settings["servers"]["imap"]["host"]
-    new_hosts = {"imap": "imap.changed-example.net", "smtp": "smtp.changed-example.net", "pop3": "pop.changed-example.net"}
+    new_hosts = {
+        "imap": "imap.changed-example.net",
+        "smtp": "smtp.changed-example.net",
+        "pop3": "pop.changed-example.net",
+    }
 
     def edit(project: Path):
         data = project / "data" / "mail-settings.yml"
         text = data.read_text(encoding="utf-8")
         for server, host in new_hosts.items():
             old = mail_settings["servers"][server]["host"]
-            text = text.replace(f"  {server}:\n    host: {old}", f"  {server}:\n    host: {host}", 1)
+            text = text.replace(
+                f"  {server}:\n    host: {old}", f"  {server}:\n    host: {host}", 1
+            )
         text = text.replace("port: 993", "port: 1993", 1)
         data.write_text(text, encoding="utf-8")
 

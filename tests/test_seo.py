@@ -2,6 +2,10 @@
 (canonical, absolute hreflang with x-default, description, Open Graph), one sitemap with every
 language, robots.txt, one search index per language, and the footer's privacy line."""
 
+# BeautifulSoup types every lookup as optional; a missing element fails the test with an
+# AttributeError or TypeError, which is the assertion, so those two reports are off here.
+# pyright: reportOptionalMemberAccess=false, reportOptionalSubscript=false
+
 from __future__ import annotations
 
 import json
@@ -31,28 +35,43 @@ def front_matter(language: dict, path: str) -> dict:
 
 def split_language(path: str, languages: list[dict]) -> tuple[dict, str]:
     """'<prefix>guides/iphone/' -> (the language with that prefix, 'guides/iphone/')."""
-    language = max((lang for lang in languages if path.startswith(lang["prefix"])), key=lambda lang: len(lang["prefix"]))
-    return language, path[len(language["prefix"]):]
+    language = max(
+        (lang for lang in languages if path.startswith(lang["prefix"])),
+        key=lambda lang: len(lang["prefix"]),
+    )
+    return language, path[len(language["prefix"]) :]
 
 
-def test_every_page_has_its_canonical_url_and_absolute_hreflang_alternates_with_x_default(built_site, site_pages, languages, mkdocs_config):
+def test_every_page_has_its_canonical_url_and_absolute_hreflang_alternates_with_x_default(
+    built_site, site_pages, languages, mkdocs_config
+):
     site_url = mkdocs_config["site_url"]
     for path in site_pages:
         _, in_language = split_language(path, languages)
         head = page(built_site, path).head
         assert [link["href"] for link in head.select("link[rel=canonical]")] == [site_url + path]
-        alternates = {link["hreflang"]: link["href"] for link in head.select("link[rel=alternate][hreflang]")}
-        expected = {language["locale"]: site_url + language["prefix"] + in_language for language in languages}
+        alternates = {
+            link["hreflang"]: link["href"] for link in head.select("link[rel=alternate][hreflang]")
+        }
+        expected = {
+            language["locale"]: site_url + language["prefix"] + in_language
+            for language in languages
+        }
         expected["x-default"] = expected[languages[0]["locale"]]
         assert alternates == expected, path
 
 
-def test_every_page_describes_itself_for_search_engines_and_link_previews(built_site, site_pages, languages):
+def test_every_page_describes_itself_for_search_engines_and_link_previews(
+    built_site, site_pages, languages
+):
     for path in site_pages:
         language, in_language = split_language(path, languages)
         meta = front_matter(language, in_language)
         head = page(built_site, path).head
-        content = {tag.get("name") or tag.get("property"): tag["content"] for tag in head.select("meta[content]")}
+        content = {
+            tag.get("name") or tag.get("property"): tag["content"]
+            for tag in head.select("meta[content]")
+        }
         assert content["description"] == meta["description"], path
         assert content["og:description"] == meta["description"], path
         assert content["og:title"] == meta["title"], path
@@ -60,15 +79,27 @@ def test_every_page_describes_itself_for_search_engines_and_link_previews(built_
         assert content["og:type"] == ("website" if in_language == "" else "article")
 
 
-def test_one_sitemap_lists_every_page_in_every_language_with_absolute_urls(built_site, site_pages, languages, mkdocs_config):
-    sources = [p.relative_to(mail_data.PROJECT_DIR / "docs") for p in (mail_data.PROJECT_DIR / "docs").rglob("*.md")]
-    in_default = {re.sub(r"(^|/)index$", r"\1", str(p.with_suffix(""))).rstrip("/") + "/" for p in sources if len(p.suffixes) == 1}
+def test_one_sitemap_lists_every_page_in_every_language_with_absolute_urls(
+    built_site, site_pages, languages, mkdocs_config
+):
+    sources = [
+        p.relative_to(mail_data.PROJECT_DIR / "docs")
+        for p in (mail_data.PROJECT_DIR / "docs").rglob("*.md")
+    ]
+    in_default = {
+        re.sub(r"(^|/)index$", r"\1", str(p.with_suffix(""))).rstrip("/") + "/"
+        for p in sources
+        if len(p.suffixes) == 1
+    }
     in_default = {"" if path == "/" else path for path in in_default}
     expected = {language["prefix"] + path for language in languages for path in in_default}
     assert set(site_pages) == expected
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") == len(expected)
-    assert all(href.startswith(mkdocs_config["site_url"]) for href in re.findall(r'href="([^"]+)"', sitemap))
+    assert all(
+        href.startswith(mkdocs_config["site_url"])
+        for href in re.findall(r'href="([^"]+)"', sitemap)
+    )
     assert not list(built_site.glob("*/sitemap.xml")), "one sitemap, at the site root"
 
 
@@ -79,7 +110,9 @@ def test_robots_txt_allows_everything_and_names_the_sitemap(built_site, mkdocs_c
     assert f"Sitemap: {mkdocs_config['site_url']}sitemap.xml" in robots
 
 
-def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(built_site, languages, site_pages):
+def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(
+    built_site, languages, site_pages
+):
     labels = mail_data.load_labels([language["locale"] for language in languages])
     for language in languages:
         folder = built_site / language["prefix"] / "search"
@@ -88,20 +121,31 @@ def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its
         assert settings["docs"] == [], "the file every page view fetches holds no documents"
         assert settings["config"] == index["config"]
         assert settings["config"]["lang"] == [language["locale"]]
-        assert settings["config"]["endings"] == search.query_endings(labels[language["locale"]]["reader.search_endings"])
+        assert settings["config"]["endings"] == search.query_endings(
+            labels[language["locale"]]["reader.search_endings"]
+        )
         assert settings["config"]["docs_url"] == f"{language['prefix']}search/search_docs.json"
         assert (built_site / settings["config"]["worker"]).exists()
         pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-        own = {path[len(language["prefix"]):] for path in site_pages if split_language(path, languages)[0] is language}
+        own = {
+            path[len(language["prefix"]) :]
+            for path in site_pages
+            if split_language(path, languages)[0] is language
+        }
         assert pages == own, language["locale"]
 
 
-def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(built_site, languages, site_pages):
+def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
+    built_site, languages, site_pages
+):
     labels = mail_data.load_labels([language["locale"] for language in languages])
     for path in site_pages:
         language, _ = split_language(path, languages)
         footer = page(built_site, path).select_one(".md-copyright__privacy")
-        assert footer is not None and footer.get_text(strip=True) == labels[language["locale"]]["reader.privacy"], path
+        assert (
+            footer is not None
+            and footer.get_text(strip=True) == labels[language["locale"]]["reader.privacy"]
+        ), path
 
 
 # Helpers of hooks/search.py and hooks/reader.py
@@ -109,7 +153,12 @@ def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(built_
 
 def test_index_entries_are_sorted_by_their_language_prefix_which_is_cut_off():
     prefixes = {"xx": "", "yy": "yy/"}
-    docs = [{"location": ""}, {"location": "yy/"}, {"location": "guides/a/#step-1"}, {"location": "yy/guides/a/#step-1"}]
+    docs = [
+        {"location": ""},
+        {"location": "yy/"},
+        {"location": "guides/a/#step-1"},
+        {"location": "yy/guides/a/#step-1"},
+    ]
     assert search.split_by_language(docs, prefixes) == {
         "xx": [{"location": ""}, {"location": "guides/a/#step-1"}],
         "yy": [{"location": ""}, {"location": "guides/a/#step-1"}],
@@ -127,5 +176,10 @@ def test_hreflang_alternates_are_absolute_and_end_with_x_default():
         {"hreflang": "yy", "href": "https://help.example.org/yy/guides/a/"},
         {"hreflang": "x-default", "href": "https://help.example.org/guides/a/"},
     ]
-    assert reader.hreflang_alternates(files, None, ["xx", "yy"]) == [], "no site_url: no absolute URLs to give"
-    assert reader.hreflang_alternates({"xx": files["xx"]}, "https://help.example.org/", ["xx", "yy"]) == []
+    assert reader.hreflang_alternates(files, None, ["xx", "yy"]) == [], (
+        "no site_url: no absolute URLs to give"
+    )
+    assert (
+        reader.hreflang_alternates({"xx": files["xx"]}, "https://help.example.org/", ["xx", "yy"])
+        == []
+    )

@@ -27,9 +27,9 @@ def renderer(
     language: str = LANGUAGES[0],
     settings: dict | None = None,
     labels: Labels | None = None,
-    **downloads: str,
+    downloads: dict[str, str] | None = None,
 ) -> Renderer:
-    return Renderer(settings or SETTINGS, labels or LABELS[language], TEMPLATES, downloads)
+    return Renderer(settings or SETTINGS, labels or LABELS[language], TEMPLATES, downloads or {})
 
 
 def fill(markdown: str, render: Renderer | None = None, page: str = "p.md", **options) -> str:
@@ -42,8 +42,8 @@ def test_a_table_marker_becomes_a_table_with_every_setting(language):
     table = fill("<!-- settings:table imap -->", renderer(language))
     imap = SETTINGS["servers"]["imap"]
     assert (
-        f'| {labels["table.host"]} | <span class="mail-value"><code class="mail-setting" data-setting="imap.host">{imap["host"]}</code>'
-        in table
+        f'| {labels["table.host"]} | <span class="mail-value">'
+        f'<code class="mail-setting" data-setting="imap.host">{imap["host"]}</code>' in table
     )
     assert f">{imap['ports'][0]['port']}</code>" in table
     assert labels[f"security.{imap['ports'][0]['security']}"] in table
@@ -56,7 +56,8 @@ def test_a_host_or_port_is_one_unit_with_its_copy_button():
     host = SETTINGS["servers"]["smtp"]["host"]
     assert re.fullmatch(
         rf'<span class="mail-value"><code class="mail-setting" data-setting="smtp.host">{re.escape(host)}</code>'
-        rf'<button class="links-copy links-copy--value" type="button" data-clipboard-text="{re.escape(host)}"[^>]*></button></span>',
+        r'<button class="links-copy links-copy--value" type="button" '
+        rf'data-clipboard-text="{re.escape(host)}"[^>]*></button></span>',
         value,
     )
 
@@ -113,7 +114,8 @@ def test_value_markers_fill_in_inside_a_sentence():
         'Server: <span class="mail-value"><code class="mail-setting" data-setting="smtp.host">'
     )
     assert text.endswith(
-        f'</span>, security <span class="mail-setting" data-setting="smtp.security">{LABELS[LANGUAGES[0]]["security." + smtp["ports"][0]["security"]]}</span>.'
+        '</span>, security <span class="mail-setting" data-setting="smtp.security">'
+        f"{LABELS[LANGUAGES[0]]['security.' + smtp['ports'][0]['security']]}</span>."
     )
 
 
@@ -121,7 +123,10 @@ def test_value_markers_fill_in_inside_a_sentence():
 def test_the_username_reads_as_part_of_a_sentence_and_stands_alone_in_a_table(language):
     labels = LABELS[language]
     sentence = fill("Username: <!-- settings:value username -->.", renderer(language))
-    example = f'<code class="mail-setting" data-setting="example-address" data-example-address>{labels["example_address"]}</code>'
+    example = (
+        '<code class="mail-setting" data-setting="example-address" data-example-address>'
+        f"{labels['example_address']}</code>"
+    )
     assert (
         sentence
         == "Username: " + labels["username.email_address.sentence"].format(example=example) + "."
@@ -145,7 +150,8 @@ def test_a_table_inside_a_content_tab_keeps_its_indentation():
 def test_the_section_that_shows_a_table_is_recorded_with_its_server():
     servers: dict[str, str] = {}
     fill(
-        "## Settings {#settings}\n\n### Incoming {#imap-settings}\n\n<!-- settings:table imap -->\n\n## Outgoing\n\n<!-- settings:table smtp -->",
+        "## Settings {#settings}\n\n### Incoming {#imap-settings}\n\n<!-- settings:table imap -->\n\n"
+        "## Outgoing\n\n<!-- settings:table smtp -->",
         servers=servers,
     )
     assert servers == {"imap-settings": "imap", "Outgoing": "smtp"}
@@ -166,12 +172,13 @@ def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(la
     labels = LABELS[language]
     text = fill(
         "<!-- settings:download apple-profile -->",
-        renderer(language, **{"apple-profile": "../../profiles/email.mobileconfig"}),
+        renderer(language, downloads={"apple-profile": "../../profiles/email.mobileconfig"}),
         "guides/iphone.md",
     )
     assert text == (
         '<a class="md-button md-button--primary mail-download" data-download="apple-profile" '
-        f'href="../../profiles/email.mobileconfig" type="application/x-apple-aspen-config">{labels["profile.download"]}</a>'
+        'href="../../profiles/email.mobileconfig" type="application/x-apple-aspen-config">'
+        f"{labels['profile.download']}</a>"
     )
 
 
@@ -192,7 +199,8 @@ def test_a_download_marker_becomes_a_button_to_the_file_in_the_pages_language(la
         ),
         (
             "<!-- settings:value imap.hots -->",
-            "unknown setting 'imap.hots' in <!-- settings:value imap.hots -->; did you mean <!-- settings:value imap.host -->?",
+            "unknown setting 'imap.hots' in <!-- settings:value imap.hots -->; "
+            "did you mean <!-- settings:value imap.host -->?",
         ),
         ("<!-- settings:value ftp.host -->", "unknown setting 'ftp.host'"),
         ("Text <!-- settings:table imap -->", "must stand alone on its line"),
@@ -217,7 +225,7 @@ def test_a_bad_marker_names_the_page_file_and_line_and_what_was_meant(marker, ex
 
 
 def test_every_registered_argument_renders():
-    render = renderer(**{"apple-profile": "profile"})
+    render = renderer(downloads={"apple-profile": "profile"})
     for kind in markers.KINDS.values():
         for argument in kind.arguments(SETTINGS):
             marker = kind.example(argument)
@@ -244,3 +252,13 @@ def test_data_is_html_escaped_when_rendered():
     )
     assert "&lt;b&gt;Help&lt;/b&gt;" in render.support()
     assert "&lt;i&gt;Host&lt;/i&gt;" in render.table("imap")
+
+
+def test_the_example_address_alone_lets_a_sentence_say_the_rest():
+    text = fill(
+        "Användarnamnet är hela e-postadressen, till exempel <!-- settings:value example-address -->."
+    )
+    example = LABELS[LANGUAGES[0]]["example_address"]
+    assert text.endswith(
+        f'<code class="mail-setting" data-setting="example-address" data-example-address>{example}</code>.'
+    )

@@ -61,7 +61,7 @@ def building_inside_i18n(config: MkDocsConfig) -> bool:
     return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
-def is_fallback(file: File) -> bool:
+def is_fallback(file: File | object) -> bool:
     """Whether static-i18n built this file for a language it is not written in: a page that
     language lacks, shown in the default language (`locale` = the text's language,
     `locale_alternate_of` = the language it was built for)."""

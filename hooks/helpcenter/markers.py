@@ -32,6 +32,7 @@ HEADING = re.compile(r"^#{2,6}\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*
 # The values <!-- settings:value KEY --> shows that are not a server's (SERVER.FIELD).
 OTHER_VALUES = {
     "username": 'what to type as the username ("your full email address, for example ...")',
+    "example-address": "the example address alone, as code (the reader's own address once they type it, reader.js)",
     "provider": "the provider's name",
     "webmail": "a link to the webmail, named as the provider names it",
     "support-email": "the support email address, as a link",

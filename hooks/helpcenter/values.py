@@ -44,6 +44,8 @@ class Renderer:
             return self._value("link", key, self.labels["support_chat"], href=support["chat_url"])
         if key == "username":
             return self.username("sentence")
+        if key == "example-address":
+            return self._value("code", key, self.labels["example_address"], example=True)
         server_key, _, field_name = key.partition(".")
         server = self.settings["servers"][server_key]
         recommended = server["ports"][0]
@@ -76,9 +78,7 @@ class Renderer:
 
     def username(self, form: str) -> Markup:
         """What to type as the username: `cell` for a table, `sentence` inside running text."""
-        example = self._value(
-            "code", "example-address", self.labels["example_address"], example=True
-        )
+        example = self.value("example-address")
         return self.labels.html(f"username.{self.settings['username']}.{form}", example=example)
 
     def unencrypted_note(self, server: dict[str, Any], entry: dict[str, Any]) -> Markup:

@@ -16,7 +16,8 @@ PAGES = ("", "guides/iphone/", "guides/other-clients/", "guides/thunderbird/", "
 
 VALUES = """() => {
     const body = getComputedStyle(document.querySelector("article p")).color
-    return [...document.querySelectorAll("article .mail-value")].filter(unit => unit.getClientRects().length).map(unit => {
+    const units = [...document.querySelectorAll("article .mail-value")].filter(unit => unit.getClientRects().length)
+    return units.map(unit => {
         const code = unit.querySelector("code").getBoundingClientRect()
         const button = unit.querySelector("button").getBoundingClientRect()
         const icon = getComputedStyle(unit.querySelector("button"), "::after")
@@ -33,7 +34,8 @@ VALUES = """() => {
     })
 }"""
 
-ALL_VALUES = """() => [...document.querySelectorAll("article code.mail-setting")].filter(code => code.getClientRects().length)
+ALL_VALUES = """() => [...document.querySelectorAll("article code.mail-setting")]
+    .filter(code => code.getClientRects().length)
     .map(code => ({key: code.dataset.setting, size: parseFloat(getComputedStyle(code).fontSize)}))"""
 
 
