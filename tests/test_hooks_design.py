@@ -1,0 +1,88 @@
+"""The rules that keep hooks/ safe to change (ARCHITECTURE.md): hook files hold typed MkDocs
+events and never import each other (MkDocs loads each as its own module, so an import by name
+would be a second copy with its own state); nothing in them keeps state in module globals; no
+file does so much that it grows past about 300 lines."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import yaml
+
+from sitebuild import PROJECT_DIR
+
+HOOKS_DIR = PROJECT_DIR / "hooks"
+# Hook files typed on other branches of issue 14 (search, infra); empty this once they are merged.
+TYPED_ELSEWHERE = {"search.py", "performance.py", "page_dates.py"}
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python tags do not matter for the list of hooks."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def hook_files() -> list[Path]:
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    return [PROJECT_DIR / path for path in config["hooks"]]
+
+
+def events(tree: ast.Module) -> list[ast.FunctionDef]:
+    return [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")
+    ]
+
+
+def test_the_site_context_hook_comes_first():
+    assert hook_files()[0] == HOOKS_DIR / "site_context.py"
+
+
+def test_no_hook_file_imports_another_hook_file():
+    names = {path.stem for path in hook_files()}
+    found = []
+    for path in hook_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            imported = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported = [node.module]
+            found += [
+                f"{path.name} imports {name}" for name in imported if name.split(".")[0] in names
+            ]
+    assert found == []
+
+
+def test_every_hook_event_has_type_hints():
+    missing = []
+    for path in hook_files():
+        if path.name in TYPED_ELSEWHERE:
+            continue
+        for function in events(ast.parse(path.read_text(encoding="utf-8"))):
+            arguments = function.args.args + function.args.kwonlyargs
+            if function.returns is None or any(
+                argument.annotation is None for argument in arguments
+            ):
+                missing.append(f"{path.name}: {function.name}")
+    assert missing == []
+
+
+def test_no_hook_keeps_state_in_a_module_global():
+    found = [
+        f"{path.relative_to(PROJECT_DIR)}: global {', '.join(node.names)}"
+        for path in sorted(HOOKS_DIR.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Global)
+    ]
+    assert found == []
+
+
+def test_no_file_in_hooks_is_over_300_lines():
+    long = {
+        str(path.relative_to(PROJECT_DIR)): count
+        for path in sorted(HOOKS_DIR.rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 300
+    }
+    assert long == {}
