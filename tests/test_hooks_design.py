@@ -8,8 +8,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import yaml
+from mkdocs.config import load_config
 
+from helpcenter.languages import project_languages
 from sitebuild import PROJECT_DIR
 
 HOOKS_DIR = PROJECT_DIR / "hooks"
@@ -17,16 +18,9 @@ HOOKS_DIR = PROJECT_DIR / "hooks"
 TYPED_ELSEWHERE = {"search.py", "performance.py", "page_dates.py"}
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml's !ENV and !!python tags do not matter for the list of hooks."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def hook_files() -> list[Path]:
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
-    return [PROJECT_DIR / path for path in config["hooks"]]
+    """The hook files mkdocs.yml lists, in order, as MkDocs' own loader reads them."""
+    return [PROJECT_DIR / name for name in load_config(str(PROJECT_DIR / "mkdocs.yml"))["hooks"]]
 
 
 def events(tree: ast.Module) -> list[ast.FunctionDef]:
@@ -86,3 +80,12 @@ def test_no_file_in_hooks_is_over_300_lines():
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 300
     }
     assert long == {}
+
+
+def test_the_languages_and_their_url_prefixes_come_from_static_i18n():
+    """Tools and tests read the languages through the build's own reader, not by hand."""
+    languages = project_languages(PROJECT_DIR / "mkdocs.yml")
+    assert [(lang.locale, lang.prefix, lang.default) for lang in languages] == [
+        ("sv", "", True),
+        ("en", "en/", False),
+    ]
