@@ -1,7 +1,8 @@
 """The values a reader types, in Chromium (issue 19, items 1-2): on a phone (390 x 844 at 2x)
 and a desktop, light and dark, in every language, each host and port and its copy button are
-one unit (the button right of the value, on the same line, never over it), and every value is
-at least at body size (16 px) in the text's own colour."""
+one unit (the button right of the value, on the same line, never over it) that is not cut off
+by the edge of the screen (a settings table shows each row as label above value on a phone), and
+every value is at least at body size (16 px) in the text's own colour."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ VALUES = """() => {
         return {
             key: unit.querySelector("code").dataset.setting,
             rects: unit.getClientRects().length,
+            onScreen: unit.getBoundingClientRect().right <= document.documentElement.clientWidth,
             iconClear: iconLeft >= code.right - 0.5,
             sameLine: button.top + button.height / 2 > code.top && button.top + button.height / 2 < code.bottom,
             size: parseFloat(style.fontSize),
@@ -58,6 +60,10 @@ def test_each_value_and_its_copy_button_are_one_unit_at_body_size(
                     problems.append(f"{address}: {value['key']} is split from its copy button")
                 if not value["iconClear"]:
                     problems.append(f"{address}: {value['key']}: the copy icon covers the value")
+                if not value["onScreen"]:
+                    problems.append(
+                        f"{address}: {value['key']} and its button are cut off by the screen's edge"
+                    )
                 if not value["fullColour"]:
                     problems.append(f"{address}: {value['key']} is not in the text's colour")
             problems += [
