@@ -28,7 +28,7 @@ from helpcenter.shortlinks import PageRecord, check_anchors, check_pages, raise_
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """In the default language's build, check every short link and redirect against the pages."""
     site = context.of(config)
-    if site.current == site.default:
+    if site.building_default:
         in_nav = [page.file.src_uri for page in nav.pages]
         pages = {f.src_uri: _url_path(f.url) for f in files.documentation_pages()}
         site.page_urls = {path: pages[path] for path in in_nav + sorted(pages) if path in pages}
@@ -118,7 +118,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     not_found = Path(config.site_dir) / linkpages.NOT_FOUND_PAGE
     if not_found.exists():
         site.not_found_html[site.current.locale] = not_found.read_text(encoding="utf-8")
-    if set(site.pages) != set(site.locales):
+    if not site.building_last:
         return
     raise_links(check_anchors(site.links, linkpages.heading_ids(site)))
     linkpages.write_site_files(

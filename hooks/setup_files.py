@@ -66,7 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = context.of(config)
     language = site.current
     site_dir = Path(config.site_dir)
-    if language == site.default:
+    if site.building_default:
         autoconfig = render_autoconfig(site.settings)
         for path in AUTOCONFIG_PATHS:
             _write(site_dir / path, autoconfig)

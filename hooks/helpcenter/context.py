@@ -65,6 +65,17 @@ class SiteContext:
         """The site's path on its host: "/" for https://help.example.com/."""
         return urlsplit(self.site_url).path or "/"
 
+    @property
+    def building_default(self) -> bool:
+        """The default language's build, the first: where site-wide files are written once."""
+        return self.current == self.default
+
+    @property
+    def building_last(self) -> bool:
+        """Every language has started building: in `on_post_build`, the site is complete
+        (but for what static-i18n and the hooks after it do, at priority below -100)."""
+        return set(self.pages) == set(self.locales)
+
     def language(self, locale: str) -> Language:
         return next(language for language in self.languages if language.locale == locale)
 
