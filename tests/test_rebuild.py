@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from sitebuild import copy_project
+from sitebuild import PROJECT_DIR, copy_project
 
 
 def rebuild(project: Path, site: Path) -> str:
@@ -49,3 +49,11 @@ def test_an_edited_settings_template_and_data_file_show_on_the_next_rebuild(tmp_
         "every settings table in both languages shows the edit"
     )
     assert "https://edited." in after
+
+
+def test_serve_watches_the_data_files_and_the_hooks_templates():
+    """`mkdocs serve` watches only docs/ and mkdocs.yml by itself (the theme only with
+    --watch-theme): without these in mkdocs.yml's `watch:`, an edit would never reload."""
+    config = load_config(config_file=str(PROJECT_DIR / "mkdocs.yml"))
+    watched = {Path(path).resolve() for path in config.watch}
+    assert {PROJECT_DIR / "data", PROJECT_DIR / "overrides"} <= watched
