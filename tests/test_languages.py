@@ -597,3 +597,14 @@ def test_the_report_in_a_shallow_clone_says_its_history_is_cut_off(project_with_
         "This is a shallow clone: its history is cut off, so the dates of the pages could not be compared."
         in result.stdout
     )
+
+
+def test_the_builds_language_reader_knows_the_new_language_its_prefix_and_that_it_is_partial(
+    third_language_site,
+):
+    from helpcenter.languages import project_languages
+
+    languages = project_languages(third_language_site.project / "mkdocs.yml")
+    added = next(language for language in languages if language.locale == LOCALE)
+    assert (added.prefix, added.default, added.complete) == (f"{LOCALE}/", False, False)
+    assert languages[0].default and languages[0].prefix == ""
