@@ -28,8 +28,8 @@ import mail_data
 import setup_files
 from sitebuild import PROJECT_DIR
 
-# CI puts a copy of shared/ beside the clone; the schemas are read from there, not copied in.
-REFERENCE_DIR = PROJECT_DIR.parent / "shared" / "reference"
+# The upstream schemas, copied byte for byte with their licences (tests/reference/SOURCES.md).
+REFERENCE_DIR = PROJECT_DIR / "tests" / "reference"
 
 AUTOCONFIG_FILES = ("mail/config-v1.1.xml", ".well-known/autoconfig/mail/config-v1.1.xml")
 PROFILE = "profiles/email.mobileconfig"
@@ -40,7 +40,7 @@ AUTOCONFIG_AUTHENTICATION = {"password": "password-cleartext", "encrypted_passwo
 APPLE_AUTHENTICATION = {"password": "EmailAuthPassword", "encrypted_password": "EmailAuthCRAMMD5"}
 ENCRYPTED = ("ssl", "starttls")
 
-# What Thunderbird's readFromXML.sys.mjs accepts (see shared/reference/SOURCES.md).
+# What Thunderbird's readFromXML.sys.mjs accepts (see tests/reference/SOURCES.md).
 THUNDERBIRD_HOSTNAME = re.compile(
     r"^(([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.?$", re.I
 )
@@ -62,8 +62,8 @@ def reference(relative: str) -> Path:
     path = REFERENCE_DIR / relative
     if not path.exists():
         pytest.fail(
-            f"{path} is missing: these tests read the upstream schemas from shared/reference beside the "
-            "repository (CI copies shared/ to ../shared). Put a copy of shared/ next to the clone."
+            f"{path} is missing: the upstream schemas live in tests/reference/ "
+            "(SOURCES.md there says where each one came from)."
         )
     return path
 
