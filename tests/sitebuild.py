@@ -3,38 +3,22 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from tools.kit.build import PROJECT_DIR, BuildResult, strict_build
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 # What a build reads. A copy of these is a complete, buildable project.
 SITE_SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
-@dataclass
-class Build:
-    """The outcome of one `mkdocs build --strict`."""
-
-    project: Path
-    site: Path
-    returncode: int
-    output: str
+# The outcome of one `mkdocs build --strict` (project, site, returncode, output).
+Build = BuildResult
 
 
 def run_build(project: Path, site: Path) -> Build:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    return Build(project, site, result.returncode, result.stdout + result.stderr)
+    """A strict build of `project` into `site`, its output captured (tools/kit/build.py)."""
+    return strict_build(project, site)
 
 
 def copy_project(destination: Path) -> Path:

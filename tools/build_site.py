@@ -6,14 +6,12 @@ straight into site/ would leave a half-checked site behind. Usage: python -m too
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from tools.kit.build import PROJECT_DIR, strict_build
 
 
 def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR) -> int:
@@ -21,11 +19,7 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR) -> int:
     site_dir = site_dir.resolve()
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-            cwd=project_dir,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        result = strict_build(project_dir, staging, capture=False)
         if result.returncode != 0:
             print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return result.returncode

@@ -9,58 +9,25 @@ Usage: python -m tools.lighthouse [PAGE ...]   (paths within a language; default
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
 
+from tools.kit.browser import CHROMIUM_ARGS, chromium_path
+from tools.kit.build import PROJECT_DIR, strict_build
+from tools.kit.serve import serve
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+CHROME = os.environ.get("CHROME_PATH", chromium_path())
+# Lighthouse needs Chrome's new headless mode; the other flags are the project's.
+CHROME_FLAGS = " ".join("--headless=new" if flag == "--headless" else flag for flag in CHROMIUM_ARGS)
 CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best Practices", "seo": "SEO"}
 DEFAULT_PAGES = ("", "guides/iphone/")
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site like a static host: text files gzip-compressed when the browser asks."""
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # redirects to the address with a slash
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(site: Path) -> tuple[http.server.HTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def language_prefixes() -> list[str]:
@@ -106,23 +73,17 @@ def main(pages: list[str]) -> int:
         return 2
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        build = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-            cwd=PROJECT_DIR, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        if build.returncode != 0:
+        build = strict_build(PROJECT_DIR, site, capture=False, quiet=True)
+        if not build.ok:
             return build.returncode
-        server, base = serve(site)
-        try:
-            rows, notes = [], []
+        rows, notes = [], []
+        with serve(site, gzip=True) as base:
             for prefix in language_prefixes():
                 for page in pages:
                     path = "/" + prefix + page
                     report = run_lighthouse(base + prefix + page)
                     rows.append((path, scores(report)))
                     notes += [f"{path}: {line}" for line in lost_points(report)]
-        finally:
-            server.shutdown()
     print(f"\n| page (mobile) | {' | '.join(CATEGORIES.values())} |")
     print(f"|---|{'---|' * len(CATEGORIES)}")
     for path, row in rows:

@@ -1,68 +1,16 @@
 """Real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, over the built site
-served by a real HTTP server on 127.0.0.1."""
+served by a real HTTP server on 127.0.0.1 (both from tools/kit/)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tools.kit.browser import chromium_found, chromium_path, launch_chromium
+from tools.kit.serve import serve
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like a static host would, quietly."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mobileconfig": "application/x-apple-aspen-config",
-        ".json": "application/json",
-        ".xml": "application/xml",
-    }
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        """A missing address gets the site's root 404.html with status 404, as GitHub Pages does."""
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.exists():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """A real HTTP server on 127.0.0.1 (a free port) serving `directory`; yields its base URL."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -81,14 +29,15 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the session. Skips only outside CI when Chromium is missing."""
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    if not chromium_found():
+        where = chromium_path()
         if IN_CI:
-            pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run must install it (apt-get install chromium)")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium); browser tests run in CI")
+            pytest.fail(f"Chromium not found at {where}; .ci/run must install it (make system-deps)")
+        pytest.skip(f"Chromium not found at {where} (apt-get install chromium); browser tests run in CI")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
