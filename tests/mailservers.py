@@ -1,135 +1,42 @@
 """Real mail servers on 127.0.0.1 for the tests: Dovecot (IMAP, POP3) and aiosmtpd (SMTP).
 
-Certificates come from a test CA made at test time, so nothing here depends on a clock or a
-file in the repository. Every server is its own process in a temporary folder, listens on
-free ports on 127.0.0.1 only, and is stopped by its process id. Run as a script, this file is
-the SMTP server (`python tests/mailservers.py SPEC.json`).
+Certificates come from a test CA made at test time (tests/testca.py), so nothing here depends
+on a clock or a file in the repository. Every server is its own process in a temporary folder,
+listens on free ports on 127.0.0.1 only, and is stopped by its process id. Dovecot's
+configuration is tests/dovecot.conf.template; the SMTP server is tests/smtpserver.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import datetime
-import hmac
 import json
 import os
-import secrets
 import shutil
 import signal
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+
+from testca import TestCA
+from tools.kit.net import free_port
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 5.0
-
-
-# --------------------------------------------------------------------------------------------
-# Certificates
-# --------------------------------------------------------------------------------------------
-
-
-class TestCA:
-    """A certificate authority that exists only for one test session."""
-
-    __test__ = False  # not a pytest test class
-
-    def __init__(self, folder: Path, name: str = "Mail Help Center Test CA"):
-        from cryptography import x509
-        from cryptography.hazmat.primitives import hashes, serialization
-        from cryptography.hazmat.primitives.asymmetric import ec
-        from cryptography.x509.oid import NameOID
-
-        self._x509, self._hashes, self._ec, self._oid = x509, hashes, ec, NameOID
-        self._serialization = serialization
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.key = ec.generate_private_key(ec.SECP256R1())
-        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-        now = _now()
-        self.cert = (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(subject)
-            .public_key(self.key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=60))
-            .not_valid_after(now + datetime.timedelta(days=3650))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True, key_cert_sign=True, crl_sign=True,
-                    content_commitment=False, key_encipherment=False, data_encipherment=False,
-                    key_agreement=False, encipher_only=False, decipher_only=False,
-                ),
-                critical=True,
-            )
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(self.key.public_key()), critical=False)
-            .sign(self.key, hashes.SHA256())
-        )
-        self.cafile = self.folder / "ca.pem"
-        self.cafile.write_bytes(self.cert.public_bytes(serialization.Encoding.PEM))
-
-    def issue(self, name: str, host: str, *, valid_from_days: int = -1, valid_until_days: int = 365) -> tuple[Path, Path]:
-        """A server certificate for `host`, valid between the two offsets from now (in days).
-
-        Returns (certificate file, key file); the certificate file holds the chain's leaf only.
-        """
-        x509, NameOID = self._x509, self._oid
-        key = self._ec.generate_private_key(self._ec.SECP256R1())
-        now = _now()
-        cert = (
-            x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)]))
-            .issuer_name(self.cert.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now + datetime.timedelta(days=valid_from_days))
-            .not_valid_after(now + datetime.timedelta(days=valid_until_days))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key()), critical=False
-            )
-            .sign(self.key, self._hashes.SHA256())
-        )
-        cert_file = self.folder / f"{name}.crt"
-        key_file = self.folder / f"{name}.key"
-        cert_file.write_bytes(cert.public_bytes(self._serialization.Encoding.PEM))
-        key_file.write_bytes(
-            key.private_bytes(
-                self._serialization.Encoding.PEM,
-                self._serialization.PrivateFormat.PKCS8,
-                self._serialization.NoEncryption(),
-            )
-        )
-        key_file.chmod(0o600)
-        return cert_file, key_file
-
-
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
+HERE = Path(__file__).resolve().parent
+DOVECOT_TEMPLATE = HERE / "dovecot.conf.template"
+SMTP_SERVER = HERE / "smtpserver.py"
+__all__ = ["TestCA", "free_port", "running_mail_servers", "dovecot_binary", "MailServers"]
 
 
 # --------------------------------------------------------------------------------------------
 # Processes and ports
 # --------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_ports(ports, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
@@ -180,59 +87,6 @@ def make_workdir(prefix: str) -> Path:
 # Dovecot: IMAP and POP3
 # --------------------------------------------------------------------------------------------
 
-DOVECOT_CONFIG = """\
-# Written by tests/mailservers.py for one test session.
-base_dir = {folder}/run
-state_dir = {folder}/state
-log_path = {folder}/dovecot.log
-info_log_path = {folder}/dovecot.log
-instance_name = test-{name}
-protocols = imap pop3
-listen = {host}
-ssl = yes
-ssl_cert = <{cert}
-ssl_key = <{key}
-ssl_min_protocol = TLSv1.2
-auth_mechanisms = {mechanisms}
-# Answer a wrong password at once: no delay (2 s by default) and no growing penalty per
-# client IP (every client here is 127.0.0.1); mode 0 on anvil's socket turns the penalty off.
-auth_failure_delay = 0
-service anvil {{
-  unix_listener anvil-auth-penalty {{
-    mode = 0
-  }}
-}}
-# 127.0.0.1 counts as secure to Dovecot, so plain-text login is allowed on the plain ports.
-disable_plaintext_auth = yes
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {folder}/users
-}}
-userdb {{
-  driver = static
-  args = uid=nobody gid=nogroup home={folder}/home/%u
-}}
-mail_location = maildir:~/Maildir
-service imap-login {{
-  inet_listener imap {{
-    port = {imap}
-  }}
-  inet_listener imaps {{
-    port = {imaps}
-    ssl = yes
-  }}
-}}
-service pop3-login {{
-  inet_listener pop3 {{
-    port = {pop3}
-  }}
-  inet_listener pop3s {{
-    port = {pop3s}
-    ssl = yes
-  }}
-}}
-"""
-
 
 @dataclass
 class Dovecot:
@@ -265,7 +119,7 @@ def start_dovecot(folder: Path, name: str, cert: Path, key: Path, users: dict[st
     users_file.write_text("".join(f"{user}:{password}\n" for user, password in users.items()))
     ports = {listener: free_port() for listener in ("imap", "imaps", "pop3", "pop3s")}
     config = folder / "dovecot.conf"
-    config.write_text(DOVECOT_CONFIG.format(
+    config.write_text(DOVECOT_TEMPLATE.read_text().format(
         folder=folder, name=name, host=HOST, cert=cert, key=key, mechanisms=mechanisms, **ports
     ))
     log = folder / "dovecot.log"
@@ -312,79 +166,13 @@ def start_smtp(folder: Path, listeners: dict[str, dict], users: dict[str, str]) 
     spec_file.write_text(json.dumps(spec, default=str))
     log = folder / "smtp.log"
     process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve()), str(spec_file)],
+        [sys.executable, str(SMTP_SERVER), str(spec_file)],
         stdin=subprocess.DEVNULL, stdout=log.open("ab"), stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     wait_for_ports(ports.values(), process, log)
     return SmtpServer(folder, process, ports)
 
-
-def _serve_smtp(spec_file: str) -> None:
-    """The SMTP server process: every listener of the spec on 127.0.0.1, until SIGTERM."""
-    import warnings
-
-    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
-
-    warnings.simplefilter("ignore", DeprecationWarning)  # aiosmtpd warns about its own internals
-    spec = json.loads(Path(spec_file).read_text())
-    users = {user.encode(): password.encode() for user, password in spec["users"].items()}
-
-    def authenticator(server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and users.get(auth_data.login) == auth_data.password
-        return AuthResult(success=ok, handled=False)
-
-    class Handler:
-        async def handle_DATA(self, server, session, envelope):
-            return "250 OK"
-
-        async def auth_CRAM__MD5(self, server, args):
-            """CRAM-MD5 (RFC 2195): what mail programs call an 'encrypted password'."""
-            challenge = f"<{secrets.token_hex(8)}@localhost>".encode()
-            answer = await server.challenge_auth(challenge)
-            if not isinstance(answer, bytes) or b" " not in answer:
-                return AuthResult(success=False, handled=False)
-            user, digest = answer.rsplit(b" ", 1)
-            password = users.get(user)
-            expected = password and hmac.new(password, challenge, "md5").hexdigest().encode()
-            return AuthResult(success=bool(expected) and hmac.compare_digest(expected, digest), handled=False)
-
-    def server_context(options) -> ssl.SSLContext:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(options["cert"], options["key"])
-        return context
-
-    all_mechanisms = {"PLAIN", "LOGIN", "CRAM-MD5"}
-
-    async def main():
-        loop = asyncio.get_running_loop()
-        for options in spec["listeners"].values():
-            tls = options.get("tls", "implicit")
-            excluded = sorted(all_mechanisms - set(options.get("mechanisms", ["PLAIN", "LOGIN"])))
-
-            def factory(tls=tls, options=options, excluded=excluded):
-                return SMTP(
-                    Handler(),
-                    hostname="localhost",
-                    authenticator=authenticator,
-                    auth_exclude_mechanism=excluded,
-                    # aiosmtpd only knows about TLS it started itself (STARTTLS); on an
-                    # implicit-TLS port every byte is encrypted, so AUTH may be offered.
-                    auth_require_tls=tls != "implicit",
-                    tls_context=server_context(options) if tls == "starttls" else None,
-                    require_starttls=False,
-                    timeout=30,
-                )
-
-            ssl_context = server_context(options) if tls == "implicit" else None
-            await loop.create_server(factory, HOST, options["port"], ssl=ssl_context)
-        stop = asyncio.Event()
-        loop.add_signal_handler(signal.SIGTERM, stop.set)
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-        print("smtp: listening on", sorted(o["port"] for o in spec["listeners"].values()), flush=True)
-        await stop.wait()
-
-    asyncio.run(main())
 
 
 # --------------------------------------------------------------------------------------------
@@ -458,6 +246,3 @@ def running_mail_servers(users: dict[str, str]) -> Iterator[MailServers]:
             server.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
-
-if __name__ == "__main__":
-    _serve_smtp(sys.argv[1])

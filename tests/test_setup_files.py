@@ -11,7 +11,6 @@ import json
 import os
 import plistlib
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from mkdocs.exceptions import PluginError
 import mail_data
 import setup_files
 from sitebuild import PROJECT_DIR
+from tools.kit.net import free_port
 
 # The upstream schemas, copied byte for byte with their licences (tests/reference/SOURCES.md).
 REFERENCE_DIR = PROJECT_DIR / "tests" / "reference"
@@ -377,12 +377,6 @@ def test_the_apple_guides_link_their_languages_profile(built_site, languages, gu
         target = os.path.normpath(PurePosixPath(page_dir, button["href"]).as_posix())
         assert target == f"{language['prefix']}{PROFILE}"
         assert (built_site / target).is_file()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_mkdocs_serve_serves_the_set_up_files_with_their_content_types(languages, tmp_path):
