@@ -4,6 +4,12 @@ In a shallow clone on a CI service the plugin warns that dates may be wrong, and
 `strict: true` any warning fails the build. A site with approximate dates beats no site, so
 that warning is logged at INFO instead (the deploy workflow fetches the full history anyway).
 A tarball without git history is handled by the plugin's own options in mkdocs.yml.
+
+Real dates on Debian 12 (git 2.39) need `enable_git_follow: true` in mkdocs.yml: the plugin
+asks `git log -n 1 --diff-filter=r -- FILE` (every change but a pure rename), and git 2.39
+selects no commit at all for a filter of only lowercase (excluding) letters when no diff is
+computed; --follow computes one. Without it every page silently shows the build's date
+(tests/test_edit_and_dates.py builds a back-dated repository to catch that).
 """
 
 from __future__ import annotations
