@@ -11,28 +11,26 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
-
-import pytest
-import yaml
 
 import mailservers
+import pytest
+from serverchecks import (
+    CHECKS,
+    PASSWORD,
+    USER,
+    check_servers,
+    dovecot_log_since,
+    only,
+    pointed_at,
+    ports_of,
+    published,
+    write_data,
+)
+
 from tools.kit.net import free_port
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-SETTINGS_FILE = PROJECT_DIR / "data" / "mail-settings.yml"
-USER, PASSWORD = "reader@example.com", "correct horse battery"
-CHECKS = ("resolves", "connects", "security", "certificate", "greeting", "authentication", "login")
-TIMEOUT = 3  # seconds per network step; loopback answers in milliseconds
-RUN_LIMIT = 60  # no run of the tool may take longer than this, whatever the servers do
-
-
 # --------------------------------------------------------------------------------------------
-# Servers, data files and runs
+# The test servers (tests/mailservers.py), started once for this module
 # --------------------------------------------------------------------------------------------
 
 
@@ -45,88 +43,6 @@ def servers():
         pytest.skip(message)
     with mailservers.running_mail_servers({USER: PASSWORD}) as running:
         yield running
-
-
-def published() -> dict:
-    return yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
-
-
-def write_data(tmp_path: Path, settings: dict) -> Path:
-    path = tmp_path / "mail-settings.yml"
-    path.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def pointed_at(servers, name: str, settings: dict | None = None, host: str = "localhost") -> dict:
-    """The published settings, every documented port moved to the test server `name`."""
-    settings = settings or published()
-    for server, entry in settings["servers"].items():
-        entry["host"] = host
-        for port in entry["ports"]:
-            port["port"] = servers.port(name, server, port["security"])
-    return settings
-
-
-def only(settings: dict, **ports) -> dict:
-    """Give the named servers exactly these (port, security) pairs; leave the others as they are."""
-    for server, entry in settings["servers"].items():
-        if server in ports:
-            entry["ports"] = [{"port": port, "security": security} for port, security in ports[server]]
-    return settings
-
-
-@dataclass
-class Run:
-    returncode: int
-    stdout: str
-    stderr: str
-
-    @property
-    def rows(self) -> dict[tuple[str, int, str], tuple[str, str]]:
-        """The table as {(server, port, check): (RESULT, DETAIL)}."""
-        found = {}
-        for line in self.stdout.splitlines():
-            cells = re.split(r"\s{2,}", line.strip(), maxsplit=5)
-            if len(cells) >= 5 and cells[3] in CHECKS and cells[2].isdigit():
-                found[(cells[0], int(cells[2]), cells[3])] = (cells[4], cells[5] if len(cells) > 5 else "")
-        return found
-
-    def result(self, server: str, port: int, check: str) -> str:
-        return self.rows[(server, port, check)][0]
-
-    def detail(self, server: str, port: int, check: str) -> str:
-        return self.rows[(server, port, check)][1]
-
-    def results(self, server: str, port: int) -> dict[str, str]:
-        return {check: self.result(server, port, check) for check in CHECKS}
-
-
-def check_servers(data: Path, servers, *options: str, account: tuple[str, str] | None = None,
-                  timeout: float = TIMEOUT, cafile: bool = True) -> Run:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHECK_SERVERS_")}
-    if account:
-        env["CHECK_SERVERS_USER"], env["CHECK_SERVERS_PASSWORD"] = account
-    command = [sys.executable, "-m", "tools.check_servers", "--data", str(data), "--timeout", str(timeout)]
-    if cafile:
-        command += ["--cafile", str(servers.ca.cafile)]
-    done = subprocess.run([*command, *options], cwd=PROJECT_DIR, env=env, capture_output=True,
-                          text=True, timeout=RUN_LIMIT)
-    return Run(done.returncode, done.stdout, done.stderr)
-
-
-def dovecot_log_since(dovecot, before: str, connections: int) -> str:
-    """What Dovecot logged after `before`, once it has logged the end of `connections` ones."""
-    deadline = time.monotonic() + 5
-    while True:
-        new = dovecot.log()[len(before):]
-        if new.count("Disconnected") >= connections or time.monotonic() > deadline:
-            return new
-        time.sleep(0.05)
-
-
-def ports_of(settings: dict) -> list[tuple[str, int, str]]:
-    return [(server, port["port"], port["security"])
-            for server, entry in settings["servers"].items() for port in entry["ports"]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -380,44 +296,3 @@ def test_a_server_that_never_answers_fails_within_the_timeout(tmp_path, servers)
     assert "no TLS handshake within 1 s" in run.detail("imap", port, "security")
     assert run.result("pop3", port, "greeting") == "FAIL"
     assert run.detail("pop3", port, "greeting") == "no greeting within 1 s"
-
-
-# --------------------------------------------------------------------------------------------
-# Mistakes in the input: one clear line, exit status 2, nothing sent
-# --------------------------------------------------------------------------------------------
-
-
-# These need no server (nothing is sent), so they run, and can fail, where Dovecot is missing.
-
-
-def test_a_test_user_that_is_not_a_full_email_address_is_refused(tmp_path):
-    run = check_servers(write_data(tmp_path, published()), None, account=("reader", PASSWORD), cafile=False)
-
-    assert run.returncode == 2
-    assert "CHECK_SERVERS_USER: expected the test account's full email address, got 'reader'" in run.stderr
-    assert "username: email_address" in run.stderr
-    assert run.stdout == ""
-
-
-def test_a_broken_data_file_is_named_without_a_traceback(tmp_path):
-    settings = published()
-    settings["servers"]["imap"]["ports"][0]["security"] = "tls13"
-    run = check_servers(write_data(tmp_path, settings), None, cafile=False)
-
-    assert run.returncode == 2
-    assert "mail-settings.yml" in run.stderr
-    assert "servers.imap.ports[0].security: expected one of: ssl, starttls, none, got 'tls13'" in run.stderr
-    assert "Traceback" not in run.stderr
-
-
-# --------------------------------------------------------------------------------------------
-# The daily run in CI
-# --------------------------------------------------------------------------------------------
-
-
-def test_a_daily_workflow_checks_the_production_servers():
-    workflow = yaml.safe_load((PROJECT_DIR / ".github" / "workflows" / "check-servers.yml").read_text())
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert re.fullmatch(r"\d+ \d+ \* \* \*", triggers["schedule"][0]["cron"])
-    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
-    assert any("make check-servers" in step for step in steps)
