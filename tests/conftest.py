@@ -46,7 +46,9 @@ def build_copy(tmp_path):
 @pytest.fixture(scope="session")
 def mkdocs_config() -> dict:
     """mkdocs.yml as data (its !!python tags, if any, are not needed here)."""
-    return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load(
+        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +59,13 @@ def languages(mkdocs_config) -> list[dict]:
     found = []
     for language in i18n["languages"]:
         default = language.get("default") == "true"
-        found.append({"locale": language["locale"], "default": default, "prefix": "" if default else language["locale"] + "/"})
+        found.append(
+            {
+                "locale": language["locale"],
+                "default": default,
+                "prefix": "" if default else language["locale"] + "/",
+            }
+        )
     return sorted(found, key=lambda language: not language["default"])
 
 
@@ -69,7 +77,10 @@ def site_pages(built_site, mkdocs_config) -> list[str]:
 
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     sitemap = ElementTree.parse(built_site / "sitemap.xml")
-    pages = [loc.text.removeprefix(mkdocs_config["site_url"]) for loc in sitemap.iter(f"{namespace}loc")]
+    pages = [
+        (loc.text or "").removeprefix(mkdocs_config["site_url"])
+        for loc in sitemap.iter(f"{namespace}loc")
+    ]
     assert pages, "sitemap.xml lists no pages"
     return pages
 

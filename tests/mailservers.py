@@ -39,16 +39,21 @@ __all__ = ["TestCA", "free_port", "running_mail_servers", "dovecot_binary", "Mai
 # --------------------------------------------------------------------------------------------
 
 
-def wait_for_ports(ports, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
+def wait_for_ports(
+    ports, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT
+) -> None:
     """Return once every port accepts a connection; fail with the server's log otherwise."""
     deadline = time.monotonic() + timeout
     waiting = set(ports)
     while waiting:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}:\n{_tail(log)}")
+            program = process.args[0] if isinstance(process.args, list) else process.args
+            raise RuntimeError(f"{program} exited with {process.returncode}:\n{_tail(log)}")
         if time.monotonic() > deadline:
             stop_process(process)
-            raise RuntimeError(f"ports {sorted(waiting)} not listening after {timeout} s:\n{_tail(log)}")
+            raise RuntimeError(
+                f"ports {sorted(waiting)} not listening after {timeout} s:\n{_tail(log)}"
+            )
         for port in list(waiting):
             try:
                 socket.create_connection((HOST, port), timeout=0.5).close()
@@ -105,11 +110,21 @@ class Dovecot:
 
 
 def dovecot_binary() -> str | None:
-    return shutil.which("dovecot") or (os.path.exists("/usr/sbin/dovecot") and "/usr/sbin/dovecot") or None
+    return (
+        shutil.which("dovecot")
+        or (os.path.exists("/usr/sbin/dovecot") and "/usr/sbin/dovecot")
+        or None
+    )
 
 
-def start_dovecot(folder: Path, name: str, cert: Path, key: Path, users: dict[str, str],
-                  mechanisms: str = "plain login") -> Dovecot:
+def start_dovecot(
+    folder: Path,
+    name: str,
+    cert: Path,
+    key: Path,
+    users: dict[str, str],
+    mechanisms: str = "plain login",
+) -> Dovecot:
     """Start Dovecot in the foreground with IMAP, IMAPS, POP3 and POP3S on free ports."""
     folder = Path(folder)
     for sub in ("run", "state", "home"):
@@ -119,13 +134,17 @@ def start_dovecot(folder: Path, name: str, cert: Path, key: Path, users: dict[st
     users_file.write_text("".join(f"{user}:{password}\n" for user, password in users.items()))
     ports = {listener: free_port() for listener in ("imap", "imaps", "pop3", "pop3s")}
     config = folder / "dovecot.conf"
-    config.write_text(DOVECOT_TEMPLATE.read_text().format(
-        folder=folder, name=name, host=HOST, cert=cert, key=key, mechanisms=mechanisms, **ports
-    ))
+    config.write_text(
+        DOVECOT_TEMPLATE.read_text().format(
+            folder=folder, name=name, host=HOST, cert=cert, key=key, mechanisms=mechanisms, **ports
+        )
+    )
     log = folder / "dovecot.log"
     process = subprocess.Popen(
         [dovecot_binary() or "dovecot", "-F", "-c", str(config)],
-        stdin=subprocess.DEVNULL, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     wait_for_ports(ports.values(), process, log)
@@ -160,19 +179,22 @@ def start_smtp(folder: Path, listeners: dict[str, dict], users: dict[str, str]) 
     ports = {name: free_port() for name in listeners}
     spec = {
         "users": users,
-        "listeners": {name: {**options, "port": ports[name]} for name, options in listeners.items()},
+        "listeners": {
+            name: {**options, "port": ports[name]} for name, options in listeners.items()
+        },
     }
     spec_file = folder / "smtp.json"
     spec_file.write_text(json.dumps(spec, default=str))
     log = folder / "smtp.log"
     process = subprocess.Popen(
         [sys.executable, str(SMTP_SERVER), str(spec_file)],
-        stdin=subprocess.DEVNULL, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     wait_for_ports(ports.values(), process, log)
     return SmtpServer(folder, process, ports)
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -219,22 +241,35 @@ def running_mail_servers(users: dict[str, str]) -> Iterator[MailServers]:
     started: list = []
     try:
         ca = TestCA(folder / "certs")
-        certs = {name: ca.issue(name, host, valid_from_days=start, valid_until_days=end)
-                 for name, (host, start, end) in CERTIFICATES.items()}
+        certs = {
+            name: ca.issue(name, host, valid_from_days=start, valid_until_days=end)
+            for name, (host, start, end) in CERTIFICATES.items()
+        }
         dovecots = {}
         for name, (cert, key) in certs.items():
             mechanisms = AUTHENTICATION.get(name, PLAIN_ONLY)[0]
-            dovecots[name] = start_dovecot(folder / f"dovecot-{name}", name, cert, key, users, mechanisms)
+            dovecots[name] = start_dovecot(
+                folder / f"dovecot-{name}", name, cert, key, users, mechanisms
+            )
             started.append(dovecots[name])
         good_cert, good_key = certs["good"]
         listeners = {
-            f"{name}-ssl": {"tls": "implicit", "cert": cert, "key": key,
-                            "mechanisms": AUTHENTICATION.get(name, PLAIN_ONLY)[1]}
+            f"{name}-ssl": {
+                "tls": "implicit",
+                "cert": cert,
+                "key": key,
+                "mechanisms": AUTHENTICATION.get(name, PLAIN_ONLY)[1],
+            }
             for name, (cert, key) in certs.items()
         }
         listeners["good-starttls"] = {"tls": "starttls", "cert": good_cert, "key": good_key}
         listeners["good-none"] = {"tls": "none"}
-        listeners["noauth-ssl"] = {"tls": "implicit", "cert": good_cert, "key": good_key, "mechanisms": []}
+        listeners["noauth-ssl"] = {
+            "tls": "implicit",
+            "cert": good_cert,
+            "key": good_key,
+            "mechanisms": [],
+        }
         smtp = start_smtp(folder / "smtp", listeners, users)
         started.append(smtp)
         yield MailServers(ca, dovecots, smtp)
@@ -245,4 +280,3 @@ def running_mail_servers(users: dict[str, str]) -> Iterator[MailServers]:
         for server in started:
             server.stop()
         shutil.rmtree(folder, ignore_errors=True)
-

@@ -45,7 +45,9 @@ def only(settings: dict, **ports) -> dict:
     """Give the named servers exactly these (port, security) pairs; leave the others as they are."""
     for server, entry in settings["servers"].items():
         if server in ports:
-            entry["ports"] = [{"port": port, "security": security} for port, security in ports[server]]
+            entry["ports"] = [
+                {"port": port, "security": security} for port, security in ports[server]
+            ]
     return settings
 
 
@@ -62,7 +64,10 @@ class Run:
         for line in self.stdout.splitlines():
             cells = re.split(r"\s{2,}", line.strip(), maxsplit=5)
             if len(cells) >= 5 and cells[3] in CHECKS and cells[2].isdigit():
-                found[(cells[0], int(cells[2]), cells[3])] = (cells[4], cells[5] if len(cells) > 5 else "")
+                found[(cells[0], int(cells[2]), cells[3])] = (
+                    cells[4],
+                    cells[5] if len(cells) > 5 else "",
+                )
         return found
 
     def result(self, server: str, port: int, check: str) -> str:
@@ -75,16 +80,36 @@ class Run:
         return {check: self.result(server, port, check) for check in CHECKS}
 
 
-def check_servers(data: Path, servers, *options: str, account: tuple[str, str] | None = None,
-                  timeout: float = TIMEOUT, cafile: bool = True) -> Run:
+def check_servers(
+    data: Path,
+    servers,
+    *options: str,
+    account: tuple[str, str] | None = None,
+    timeout: float = TIMEOUT,
+    cafile: bool = True,
+) -> Run:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHECK_SERVERS_")}
     if account:
         env["CHECK_SERVERS_USER"], env["CHECK_SERVERS_PASSWORD"] = account
-    command = [sys.executable, "-m", "tools.check_servers", "--data", str(data), "--timeout", str(timeout)]
+    command = [
+        sys.executable,
+        "-m",
+        "tools.check_servers",
+        "--data",
+        str(data),
+        "--timeout",
+        str(timeout),
+    ]
     if cafile:
         command += ["--cafile", str(servers.ca.cafile)]
-    done = subprocess.run([*command, *options], cwd=PROJECT_DIR, env=env, capture_output=True,
-                          text=True, timeout=RUN_LIMIT)
+    done = subprocess.run(
+        [*command, *options],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=RUN_LIMIT,
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -92,12 +117,15 @@ def dovecot_log_since(dovecot, before: str, connections: int) -> str:
     """What Dovecot logged after `before`, once it has logged the end of `connections` ones."""
     deadline = time.monotonic() + 5
     while True:
-        new = dovecot.log()[len(before):]
+        new = dovecot.log()[len(before) :]
         if new.count("Disconnected") >= connections or time.monotonic() > deadline:
             return new
         time.sleep(0.05)
 
 
 def ports_of(settings: dict) -> list[tuple[str, int, str]]:
-    return [(server, port["port"], port["security"])
-            for server, entry in settings["servers"].items() for port in entry["ports"]]
+    return [
+        (server, port["port"], port["security"])
+        for server, entry in settings["servers"].items()
+        for port in entry["ports"]
+    ]

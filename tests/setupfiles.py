@@ -7,9 +7,10 @@ import plistlib
 import re
 from pathlib import Path
 
-import mail_data
 import pytest
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (lxml has no type stubs)
+
+import mail_data
 from sitebuild import PROJECT_DIR
 
 # The upstream schemas, copied byte for byte with their licences (tests/reference/SOURCES.md).
@@ -20,20 +21,40 @@ PROFILE = "profiles/email.mobileconfig"
 
 # The words of each format for the data file's values (autoconfig draft; Apple's payload keys).
 SOCKET_TYPES = {"ssl": "SSL", "starttls": "STARTTLS", "none": "plain"}
-AUTOCONFIG_AUTHENTICATION = {"password": "password-cleartext", "encrypted_password": "password-encrypted"}
+AUTOCONFIG_AUTHENTICATION = {
+    "password": "password-cleartext",
+    "encrypted_password": "password-encrypted",
+}
 APPLE_AUTHENTICATION = {"password": "EmailAuthPassword", "encrypted_password": "EmailAuthCRAMMD5"}
 ENCRYPTED = ("ssl", "starttls")
 
 # What Thunderbird's readFromXML.sys.mjs accepts (see tests/reference/SOURCES.md).
 THUNDERBIRD_HOSTNAME = re.compile(
-    r"^(([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.?$", re.I
+    r"^(([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]{0,61}[a-z0-9])\.?$",
+    re.I,
 )
 THUNDERBIRD_INCOMING_TYPES = ("pop3", "imap", "nntp", "exchange")
 THUNDERBIRD_SOCKET_TYPES = ("plain", "SSL", "STARTTLS")
-THUNDERBIRD_AUTHENTICATION = ("password-cleartext", "plain", "password-encrypted", "secure", "GSSAPI", "NTLM", "OAuth2")
+THUNDERBIRD_AUTHENTICATION = (
+    "password-cleartext",
+    "plain",
+    "password-encrypted",
+    "secure",
+    "GSSAPI",
+    "NTLM",
+    "OAuth2",
+)
 
 # Property-list types of Apple's schema (apple/device-management docs/schema.md).
-APPLE_TYPES = {"<string>": str, "<integer>": int, "<boolean>": bool, "<array>": list, "<dictionary>": dict, "<data>": bytes, "<real>": float}
+APPLE_TYPES = {
+    "<string>": str,
+    "<integer>": int,
+    "<boolean>": bool,
+    "<array>": list,
+    "<dictionary>": dict,
+    "<data>": bytes,
+    "<real>": float,
+}
 UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
 
 
@@ -99,7 +120,11 @@ def labels_for(languages: list[dict]) -> dict[str, dict[str, str]]:
 
 
 def generated_files(site: Path, languages: list[dict]) -> list[str]:
-    return [*AUTOCONFIG_FILES, "settings.json", *(f"{language['prefix']}{PROFILE}" for language in languages)]
+    return [
+        *AUTOCONFIG_FILES,
+        "settings.json",
+        *(f"{language['prefix']}{PROFILE}" for language in languages),
+    ]
 
 
 def edit_data(replacements: list[tuple[str, str]]):

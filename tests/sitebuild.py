@@ -27,7 +27,9 @@ def copy_project(destination: Path) -> Path:
     for name in SITE_SOURCES:
         source = PROJECT_DIR / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         elif source.exists():
             shutil.copy2(source, destination / name)
     return destination
@@ -50,13 +52,18 @@ def add_language(project: Path, fixture: Path = LANGUAGE_FIXTURE) -> dict:
     start = next(index for index, line in enumerate(lines) if line.strip() == "languages:")
     indent = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
         end += 1
     while not lines[end - 1].strip():
         end -= 1
     entry = [" " * (indent + 2) + line for line in entry_text.split("\n") if line.strip()]
     config.write_text("\n".join(lines[:end] + entry + lines[end:]), encoding="utf-8")
     labels = project / "data" / "labels.yml"
-    labels.write_text(labels.read_text(encoding="utf-8") + (fixture / "labels.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    labels.write_text(
+        labels.read_text(encoding="utf-8") + (fixture / "labels.yml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     shutil.copytree(fixture / "docs", project / "docs", dirs_exist_ok=True)
     return yaml.safe_load(entry_text)[0]

@@ -27,7 +27,10 @@ def serve_smtp(spec_file: str) -> None:
     users = {user.encode(): password.encode() for user, password in spec["users"].items()}
 
     def authenticator(server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and users.get(auth_data.login) == auth_data.password
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and users.get(auth_data.login) == auth_data.password
+        )
         return AuthResult(success=ok, handled=False)
 
     class Handler:
@@ -43,7 +46,9 @@ def serve_smtp(spec_file: str) -> None:
             user, digest = answer.rsplit(b" ", 1)
             password = users.get(user)
             expected = password and hmac.new(password, challenge, "md5").hexdigest().encode()
-            return AuthResult(success=bool(expected) and hmac.compare_digest(expected, digest), handled=False)
+            return AuthResult(
+                success=bool(expected) and hmac.compare_digest(expected, digest), handled=False
+            )
 
     def server_context(options) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -77,11 +82,12 @@ def serve_smtp(spec_file: str) -> None:
         stop = asyncio.Event()
         loop.add_signal_handler(signal.SIGTERM, stop.set)
         loop.add_signal_handler(signal.SIGINT, stop.set)
-        print("smtp: listening on", sorted(o["port"] for o in spec["listeners"].values()), flush=True)
+        print(
+            "smtp: listening on", sorted(o["port"] for o in spec["listeners"].values()), flush=True
+        )
         await stop.wait()
 
     asyncio.run(main())
-
 
 
 if __name__ == "__main__":

@@ -7,9 +7,10 @@ from __future__ import annotations
 import copy
 
 import pytest
-import setup_files
 import yaml
 from mkdocs.exceptions import PluginError
+
+import setup_files
 from setupfiles import (
     APPLE_AUTHENTICATION,
     APPLE_TYPES,
@@ -20,7 +21,6 @@ from setupfiles import (
     profile,
     reference,
 )
-
 
 # --------------------------------------------------------------------------------------------
 # Apple configuration profiles
@@ -36,24 +36,34 @@ def check_against_apple_schema(dictionary: dict, documented: dict[str, dict], wh
     """Required keys present; only documented keys; each value of its documented type and range;
     every key available on both iOS and macOS (the profile is for iPhone, iPad and Mac)."""
     required = {key for key, entry in documented.items() if entry.get("presence") == "required"}
-    assert required <= set(dictionary), f"{where}: missing required keys {sorted(required - set(dictionary))}"
-    assert set(dictionary) <= set(documented), f"{where}: undocumented keys {sorted(set(dictionary) - set(documented))}"
+    assert required <= set(dictionary), (
+        f"{where}: missing required keys {sorted(required - set(dictionary))}"
+    )
+    assert set(dictionary) <= set(documented), (
+        f"{where}: undocumented keys {sorted(set(dictionary) - set(documented))}"
+    )
     for key, value in dictionary.items():
         entry = documented[key]
         expected_type = APPLE_TYPES[entry["type"]]
-        assert isinstance(value, expected_type) and not (expected_type is int and isinstance(value, bool)), (
-            f"{where}: {key} is {type(value).__name__}, Apple documents {entry['type']}"
-        )
+        assert isinstance(value, expected_type) and not (
+            expected_type is int and isinstance(value, bool)
+        ), f"{where}: {key} is {type(value).__name__}, Apple documents {entry['type']}"
         if "rangelist" in entry:
-            assert value in entry["rangelist"], f"{where}: {key}={value!r} not in {entry['rangelist']}"
+            assert value in entry["rangelist"], (
+                f"{where}: {key}={value!r} not in {entry['rangelist']}"
+            )
         for system in ("iOS", "macOS"):
-            assert entry.get("supportedOS", {}).get(system, {}).get("introduced") != "n/a", f"{where}: {key} not on {system}"
+            assert entry.get("supportedOS", {}).get(system, {}).get("introduced") != "n/a", (
+                f"{where}: {key} not on {system}"
+            )
 
 
 def test_each_language_has_a_profile_that_apple_documents_key_by_key(built_site, languages):
     top_level = apple_keys("TopLevel")
     payload_keys = {**apple_keys("CommonPayloadKeys"), **apple_keys("com.apple.mail.managed")}
-    payload_type = yaml.safe_load(reference("apple/com.apple.mail.managed.yaml").read_text(encoding="utf-8"))["payload"]["payloadtype"]
+    payload_type = yaml.safe_load(
+        reference("apple/com.apple.mail.managed.yaml").read_text(encoding="utf-8")
+    )["payload"]["payloadtype"]
     for language in languages:
         document = profile(built_site, language)
         check_against_apple_schema(document, top_level, f"{language['locale']} profile")
@@ -66,7 +76,9 @@ def test_each_language_has_a_profile_that_apple_documents_key_by_key(built_site,
         assert account["PayloadIdentifier"].startswith(document["PayloadIdentifier"] + ".")
 
 
-def test_the_profile_holds_the_imap_and_smtp_servers_from_the_data_file(built_site, languages, mail_settings):
+def test_the_profile_holds_the_imap_and_smtp_servers_from_the_data_file(
+    built_site, languages, mail_settings
+):
     for language in languages:
         account = profile(built_site, language)["PayloadContent"][0]
         assert account["EmailAccountType"] == "EmailTypeIMAP"
@@ -76,15 +88,29 @@ def test_the_profile_holds_the_imap_and_smtp_servers_from_the_data_file(built_si
             assert account[f"{side}MailServerHostName"] == server["host"]
             assert account[f"{side}MailServerPortNumber"] == port["port"]
             assert account[f"{side}MailServerUseSSL"] is (port["security"] in ENCRYPTED)
-            assert account[f"{side}MailServerAuthentication"] == APPLE_AUTHENTICATION[server["authentication"]]
+            assert (
+                account[f"{side}MailServerAuthentication"]
+                == APPLE_AUTHENTICATION[server["authentication"]]
+            )
         assert account["OutgoingPasswordSameAsIncomingPassword"] is True
 
 
-def test_the_profile_leaves_address_username_and_password_for_the_device_to_ask(built_site, languages):
-    personal = {"EmailAddress", "EmailAccountName", "IncomingMailServerUsername", "OutgoingMailServerUsername", "IncomingPassword", "OutgoingPassword"}
+def test_the_profile_leaves_address_username_and_password_for_the_device_to_ask(
+    built_site, languages
+):
+    personal = {
+        "EmailAddress",
+        "EmailAccountName",
+        "IncomingMailServerUsername",
+        "OutgoingMailServerUsername",
+        "IncomingPassword",
+        "OutgoingPassword",
+    }
     for language in languages:
         account = profile(built_site, language)["PayloadContent"][0]
-        assert not personal & set(account), f"{language['locale']}: {sorted(personal & set(account))}"
+        assert not personal & set(account), (
+            f"{language['locale']}: {sorted(personal & set(account))}"
+        )
 
 
 def test_the_profile_speaks_the_language_of_its_guide(built_site, languages, mail_settings):
@@ -95,8 +121,15 @@ def test_the_profile_speaks_the_language_of_its_guide(built_site, languages, mai
         document = profile(built_site, language)
         account = document["PayloadContent"][0]
         name = words["profile.name"].format(provider=mail_settings["provider"]["name"])
-        description = words["profile.description"].format(provider=mail_settings["provider"]["name"])
-        assert document["PayloadDisplayName"] == account["PayloadDisplayName"] == account["EmailAccountDescription"] == name
+        description = words["profile.description"].format(
+            provider=mail_settings["provider"]["name"]
+        )
+        assert (
+            document["PayloadDisplayName"]
+            == account["PayloadDisplayName"]
+            == account["EmailAccountDescription"]
+            == name
+        )
         assert document["PayloadDescription"] == account["PayloadDescription"] == description
         assert document["PayloadOrganization"] == mail_settings["provider"]["name"]
         names.add(name)
@@ -115,14 +148,21 @@ def test_a_security_mode_apple_cannot_express_fails_naming_the_key(mail_settings
     settings = copy.deepcopy(mail_settings)
     settings["servers"]["smtp"]["ports"][0]["security"] = "tls"
     labels = labels_for(languages)[languages[0]["locale"]]
-    with pytest.raises(PluginError, match=r"^data/mail-settings\.yml: servers\.smtp\.ports\[0\]\.security: 'tls' cannot be written into the Apple profile"):
+    with pytest.raises(
+        PluginError,
+        match=r"^data/mail-settings\.yml: servers\.smtp\.ports\[0\]\.security: 'tls' "
+        r"cannot be written into the Apple profile",
+    ):
         setup_files.render_apple_profile(settings, labels, languages[0]["locale"])
 
 
 def test_a_profile_label_with_an_unknown_placeholder_names_the_label(mail_settings, languages):
     locale = languages[0]["locale"]
     labels = dict(labels_for(languages)[locale], **{"profile.name": "{company} mail"})
-    with pytest.raises(PluginError, match=rf"^data/labels\.yml: {locale}\.profile\.name: cannot fill in .* \{{provider\}}"):
+    with pytest.raises(
+        PluginError,
+        match=rf"^data/labels\.yml: {locale}\.profile\.name: cannot fill in .* \{{provider\}}",
+    ):
         setup_files.render_apple_profile(mail_settings, labels, locale)
 
 

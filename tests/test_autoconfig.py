@@ -7,9 +7,10 @@ from __future__ import annotations
 import copy
 
 import pytest
-import setup_files
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (lxml has no type stubs)
 from mkdocs.exceptions import PluginError
+
+import setup_files
 from setupfiles import (
     AUTOCONFIG_FILES,
     THUNDERBIRD_AUTHENTICATION,
@@ -21,7 +22,6 @@ from setupfiles import (
     reference,
     servers_in_xml,
 )
-
 
 # --------------------------------------------------------------------------------------------
 # Thunderbird autoconfig
@@ -45,9 +45,13 @@ def test_the_autoconfig_file_holds_every_value_from_the_data_file(built_site, ma
     root = autoconfig(built_site)
     provider = root.find("emailProvider")
     assert provider.get("id") == mail_settings["provider"]["domains"][0]
-    assert [domain.text for domain in provider.findall("domain")] == mail_settings["provider"]["domains"]
+    assert [domain.text for domain in provider.findall("domain")] == mail_settings["provider"][
+        "domains"
+    ]
     assert provider.findtext("displayName") == mail_settings["provider"]["name"]
-    assert servers_in_xml(root, "incomingServer") == expected_servers(mail_settings, ("imap", "pop3"))
+    assert servers_in_xml(root, "incomingServer") == expected_servers(
+        mail_settings, ("imap", "pop3")
+    )
     assert servers_in_xml(root, "outgoingServer") == expected_servers(mail_settings, ("smtp",))
 
 
@@ -56,10 +60,17 @@ def test_the_autoconfig_file_has_what_thunderbirds_parser_requires(built_site):
     assert root.tag == "clientConfig"
     provider = root.find("emailProvider")
     assert THUNDERBIRD_HOSTNAME.match(provider.get("id"))
-    assert provider.findall("domain") and all(THUNDERBIRD_HOSTNAME.match(d.text) for d in provider.findall("domain"))
-    incoming, outgoing = servers_in_xml(root, "incomingServer"), servers_in_xml(root, "outgoingServer")
+    assert provider.findall("domain") and all(
+        THUNDERBIRD_HOSTNAME.match(d.text) for d in provider.findall("domain")
+    )
+    incoming, outgoing = (
+        servers_in_xml(root, "incomingServer"),
+        servers_in_xml(root, "outgoingServer"),
+    )
     assert incoming and outgoing
-    assert incoming[0]["type"] == "imap", "Thunderbird takes the first incoming server as the preferred one"
+    assert incoming[0]["type"] == "imap", (
+        "Thunderbird takes the first incoming server as the preferred one"
+    )
     for server in incoming + outgoing:
         assert THUNDERBIRD_HOSTNAME.match(server["hostname"])
         assert 1 <= int(server["port"]) <= 65535
@@ -72,26 +83,47 @@ def test_the_autoconfig_file_has_what_thunderbirds_parser_requires(built_site):
 
 def test_an_unencrypted_port_is_offered_only_when_a_server_has_no_encrypted_one(mail_settings):
     settings = copy.deepcopy(mail_settings)
-    settings["servers"]["imap"]["ports"] = [{"port": 143, "security": "none"}, {"port": 993, "security": "ssl"}]
+    settings["servers"]["imap"]["ports"] = [
+        {"port": 143, "security": "none"},
+        {"port": 993, "security": "ssl"},
+    ]
     settings["servers"]["pop3"]["ports"] = [{"port": 110, "security": "none"}]
     root = etree.fromstring(setup_files.render_autoconfig(settings))
-    incoming = [(s["type"], s["port"], s["socketType"]) for s in servers_in_xml(root, "incomingServer")]
+    incoming = [
+        (s["type"], s["port"], s["socketType"]) for s in servers_in_xml(root, "incomingServer")
+    ]
     assert incoming == [("imap", "993", "SSL"), ("pop3", "110", "plain")]
 
 
 @pytest.mark.parametrize(
     ("edit", "key", "value"),
     [
-        (lambda s: s["servers"]["imap"]["ports"][0].update(security="tls"), "servers.imap.ports[0].security", "'tls'"),
-        (lambda s: s["servers"]["pop3"]["ports"].append({"port": 1995, "security": "tls"}), "servers.pop3.ports[2].security", "'tls'"),
-        (lambda s: s["servers"]["smtp"].update(authentication="oauth"), "servers.smtp.authentication", "'oauth'"),
+        (
+            lambda s: s["servers"]["imap"]["ports"][0].update(security="tls"),
+            "servers.imap.ports[0].security",
+            "'tls'",
+        ),
+        (
+            lambda s: s["servers"]["pop3"]["ports"].append({"port": 1995, "security": "tls"}),
+            "servers.pop3.ports[2].security",
+            "'tls'",
+        ),
+        (
+            lambda s: s["servers"]["smtp"].update(authentication="oauth"),
+            "servers.smtp.authentication",
+            "'oauth'",
+        ),
         (lambda s: s.update(username="local_part"), "username", "'local_part'"),
         (lambda s: s["provider"].update(name="N" * 61), "provider.name", "'" + "N" * 61 + "'"),
     ],
 )
-def test_a_value_the_autoconfig_format_cannot_express_fails_naming_the_key(mail_settings, edit, key, value):
+def test_a_value_the_autoconfig_format_cannot_express_fails_naming_the_key(
+    mail_settings, edit, key, value
+):
     settings = copy.deepcopy(mail_settings)
     edit(settings)
     with pytest.raises(PluginError) as caught:
         setup_files.render_autoconfig(settings)
-    assert str(caught.value).startswith(f"data/mail-settings.yml: {key}: {value} cannot be written into mail/config-v1.1.xml; expected ")
+    assert str(caught.value).startswith(
+        f"data/mail-settings.yml: {key}: {value} cannot be written into mail/config-v1.1.xml; expected "
+    )

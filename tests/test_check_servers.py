@@ -12,8 +12,9 @@ import os
 import re
 import socket
 
-import mailservers
 import pytest
+
+import mailservers
 from serverchecks import (
     CHECKS,
     PASSWORD,
@@ -26,7 +27,6 @@ from serverchecks import (
     published,
     write_data,
 )
-
 from tools.kit.net import free_port
 
 # --------------------------------------------------------------------------------------------
@@ -37,7 +37,9 @@ from tools.kit.net import free_port
 @pytest.fixture(scope="module")
 def servers():
     if mailservers.dovecot_binary() is None:
-        message = "dovecot is not installed (apt-get install dovecot-imapd dovecot-pop3d; .ci/run does)"
+        message = (
+            "dovecot is not installed (apt-get install dovecot-imapd dovecot-pop3d; .ci/run does)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -72,14 +74,18 @@ def test_the_published_settings_pass_against_servers_that_match_them(tmp_path, s
     assert {(s, p) for s, p, _ in ports_of(settings)} == {(s, p) for s, p, _ in run.rows}
     # Without a test account nobody tried to log in: Dovecot saw connections, no user.
     assert "rip=127.0.0.1" in log_of_run
-    assert "user=<>" in log_of_run and "Login:" not in log_of_run and "auth failed" not in log_of_run
+    assert (
+        "user=<>" in log_of_run and "Login:" not in log_of_run and "auth failed" not in log_of_run
+    )
 
 
 def test_the_greeting_is_each_protocols_own(tmp_path, servers):
     settings = pointed_at(servers, "good")
     run = check_servers(write_data(tmp_path, settings), servers)
 
-    greetings = {server: run.detail(server, port, "greeting") for server, port, _ in ports_of(settings)}
+    greetings = {
+        server: run.detail(server, port, "greeting") for server, port, _ in ports_of(settings)
+    }
     assert greetings["imap"].startswith("'* OK")
     assert greetings["smtp"].startswith("'220")
     assert greetings["pop3"].startswith("'+OK")
@@ -100,7 +106,9 @@ def test_a_test_account_logs_in_with_its_full_address_on_every_encrypted_port(tm
 
 
 def test_starttls_where_the_page_says_starttls(tmp_path, servers):
-    settings = only(published(), imap=[(143, "starttls")], smtp=[(587, "starttls")], pop3=[(110, "starttls")])
+    settings = only(
+        published(), imap=[(143, "starttls")], smtp=[(587, "starttls")], pop3=[(110, "starttls")]
+    )
     settings = pointed_at(servers, "good", settings)
     run = check_servers(write_data(tmp_path, settings), servers, account=(USER, PASSWORD))
 
@@ -120,7 +128,10 @@ def test_an_encrypted_password_works_where_the_server_offers_cram_md5(tmp_path, 
     for server, port, security in ports_of(settings):
         assert run.result(server, port, "authentication") == "pass"
         if security != "none":
-            assert run.detail(server, port, "login") == f"{USER} logged in with encrypted password (CRAM-MD5)"
+            assert (
+                run.detail(server, port, "login")
+                == f"{USER} logged in with encrypted password (CRAM-MD5)"
+            )
 
 
 def test_json_output_has_the_same_results_as_the_table(tmp_path, servers):
@@ -171,7 +182,9 @@ def test_plain_text_where_the_page_says_ssl_fails_the_security_check(tmp_path, s
         assert run.result(server, port, "security") == "FAIL"
         assert "no TLS: the server talks plain text" in run.detail(server, port, "security")
         assert run.result(server, port, "login") == "skip"
-    assert "'* OK" in run.detail("imap", settings["servers"]["imap"]["ports"][0]["port"], "security")
+    assert "'* OK" in run.detail(
+        "imap", settings["servers"]["imap"]["ports"][0]["port"], "security"
+    )
 
 
 def test_tls_where_the_page_says_no_encryption_fails_the_security_check(tmp_path, servers):
@@ -223,7 +236,10 @@ def test_a_certificate_expiring_within_21_days_warns_but_passes(tmp_path, server
     for server, port, security in ports_of(settings):
         if security != "none":
             assert run.result(server, port, "certificate") == "WARN"
-            assert re.search(r"in (9|10) days \(warns under 21\): renew it", run.detail(server, port, "certificate"))
+            assert re.search(
+                r"in (9|10) days \(warns under 21\): renew it",
+                run.detail(server, port, "certificate"),
+            )
     assert "warnings" in run.stdout
 
 
@@ -246,7 +262,9 @@ def test_an_authentication_the_servers_do_not_offer_fails(tmp_path, servers):
     assert run.returncode == 1
     for server, port, _ in ports_of(settings):
         assert run.result(server, port, "authentication") == "FAIL"
-        assert "encrypted password (CRAM-MD5) not offered" in run.detail(server, port, "authentication")
+        assert "encrypted password (CRAM-MD5) not offered" in run.detail(
+            server, port, "authentication"
+        )
     imap_port = settings["servers"]["imap"]["ports"][0]["port"]
     assert "AUTH=PLAIN" in run.detail("imap", imap_port, "authentication")
 
@@ -279,7 +297,9 @@ def test_a_name_that_does_not_resolve_fails_within_the_timeout(tmp_path, servers
     assert run.returncode == 1
     for server, port, _ in ports_of(settings):
         assert run.result(server, port, "resolves") == "FAIL"
-        assert run.detail(server, port, "resolves").startswith("no-such-host.invalid does not resolve")
+        assert run.detail(server, port, "resolves").startswith(
+            "no-such-host.invalid does not resolve"
+        )
         assert {run.result(server, port, c) for c in CHECKS[1:]} == {"skip"}
 
 

@@ -39,14 +39,19 @@ def last_commit_date(path, cwd=PROJECT_DIR) -> datetime.date:
     """The author date (UTC, as the plugin shows it) of the last commit that touched the file,
     asked of git in the plainest way; today for a file with no commit yet."""
     stamp = subprocess.run(
-        ["git", "log", "-1", "--format=%at", "--", str(path)], cwd=cwd, capture_output=True, text=True
+        ["git", "log", "-1", "--format=%at", "--", str(path)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
-    now = datetime.datetime.now(datetime.timezone.utc)
-    return (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp else now).date()
+    now = datetime.datetime.now(datetime.UTC)
+    return (datetime.datetime.fromtimestamp(int(stamp), datetime.UTC) if stamp else now).date()
 
 
 def shown_date(site, page) -> str:
-    date = page_html(site, page).select_one(".md-source-file .git-revision-date-localized-plugin-date")
+    date = page_html(site, page).select_one(
+        ".md-source-file .git-revision-date-localized-plugin-date"
+    )
     assert date is not None, f"{page.name}: no 'last updated' date"
     return date.get_text(strip=True)
 
@@ -56,7 +61,15 @@ def git(project, *args: str, date: str | None = None) -> None:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@localhost", "-c", "commit.gpgsign=false"]
+    command = [
+        "git",
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@localhost",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     subprocess.run([*command, *args], cwd=project, env=env, check=True, capture_output=True)
 
 
@@ -98,25 +111,34 @@ def test_each_page_shows_its_own_commit_date_not_the_build_date(dated_project, t
     for page in pages:
         day = datetime.date(2021, 3, 2) if page in changed else datetime.date(2020, 1, 15)
         assert last_commit_date(page.path, cwd=project) == day, "the oracle agrees with the history"
-        assert shown_date(tmp_path / "site", page) == format_date(day, format="long", locale=page.locale), page.name
+        assert shown_date(tmp_path / "site", page) == format_date(
+            day, format="long", locale=page.locale
+        ), page.name
 
 
 def test_a_copy_without_git_history_builds_with_the_build_date(tmp_path):
     project = copy_project(tmp_path / "project")
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
-    today = datetime.datetime.now(datetime.timezone.utc).date()
+    today = datetime.datetime.now(datetime.UTC).date()
     for language in LANGUAGES:
-        page = next(page for page in find_pages(project, LANGUAGES) if page.locale == language.locale)
-        date = page_html(tmp_path / "site", page).select_one(".git-revision-date-localized-plugin-date")
-        assert date.get_text(strip=True) == format_date(today, format="long", locale=language.locale)
+        page = next(
+            page for page in find_pages(project, LANGUAGES) if page.locale == language.locale
+        )
+        assert shown_date(tmp_path / "site", page) == format_date(
+            today, format="long", locale=language.locale
+        )
 
 
 def test_a_shallow_clone_on_a_ci_service_still_builds(dated_project, tmp_path):
     """The date plugin warns about shallow clones on GitHub Actions; strict must not fail on it."""
     project, _ = dated_project
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", project.as_uri(), str(clone)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", project.as_uri(), str(clone)],
+        check=True,
+        capture_output=True,
+    )
     result = strict_build(clone, tmp_path / "site", env={"GITHUB_ACTIONS": "true"})
     assert result.ok, result.output
     assert "shallow git fetch depth" in result.output

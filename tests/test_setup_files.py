@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
+
 from setupfiles import (
     AUTOCONFIG_FILES,
     PROFILE,
@@ -28,7 +29,6 @@ from setupfiles import (
     servers_in_xml,
 )
 from sitebuild import PROJECT_DIR
-
 from tools.kit.net import free_port
 
 
@@ -43,20 +43,30 @@ def test_two_builds_of_the_same_data_give_byte_identical_files(built_site, build
         assert (again.site / path).read_bytes() == (built_site / path).read_bytes(), path
 
 
-def test_a_changed_data_file_reaches_every_generated_file_in_the_same_build(build_copy, mail_settings, languages):
+def test_a_changed_data_file_reaches_every_generated_file_in_the_same_build(
+    build_copy, mail_settings, languages
+):
     imap, smtp = mail_settings["servers"]["imap"], mail_settings["servers"]["smtp"]
-    build = build_copy(edit_data([
-        (f"host: {imap['host']}", "host: imap.changed.example.net"),
-        (f"port: {smtp['ports'][0]['port']}", "port: 2465"),
-        (f"name: {mail_settings['provider']['name']}", "name: Changed Mail"),
-    ]))
+    build = build_copy(
+        edit_data(
+            [
+                (f"host: {imap['host']}", "host: imap.changed.example.net"),
+                (f"port: {smtp['ports'][0]['port']}", "port: 2465"),
+                (f"name: {mail_settings['provider']['name']}", "name: Changed Mail"),
+            ]
+        )
+    )
     assert build.returncode == 0, build.output
     root = autoconfig(build.site)
-    imap_hosts = [s["hostname"] for s in servers_in_xml(root, "incomingServer") if s["type"] == "imap"]
+    imap_hosts = [
+        s["hostname"] for s in servers_in_xml(root, "incomingServer") if s["type"] == "imap"
+    ]
     assert imap_hosts and set(imap_hosts) == {"imap.changed.example.net"}
     assert servers_in_xml(root, "outgoingServer")[0]["port"] == "2465"
     assert root.find("emailProvider").findtext("displayName") == "Changed Mail"
-    assert (build.site / AUTOCONFIG_FILES[1]).read_bytes() == (build.site / AUTOCONFIG_FILES[0]).read_bytes()
+    assert (build.site / AUTOCONFIG_FILES[1]).read_bytes() == (
+        build.site / AUTOCONFIG_FILES[0]
+    ).read_bytes()
     for language in languages:
         document = profile(build.site, language)
         account = document["PayloadContent"][0]
@@ -71,7 +81,10 @@ def test_a_changed_data_file_reaches_every_generated_file_in_the_same_build(buil
 def test_an_unknown_security_mode_stops_the_build_before_any_file_is_written(build_copy):
     build = build_copy(edit_data([("security: ssl", "security: tls")]))
     assert build.returncode != 0
-    assert "data/mail-settings.yml:" in build.output and "security: expected one of: ssl, starttls, none, got 'tls'" in build.output
+    assert (
+        "data/mail-settings.yml:" in build.output
+        and "security: expected one of: ssl, starttls, none, got 'tls'" in build.output
+    )
     assert "Traceback" not in build.output
     assert not (build.site / AUTOCONFIG_FILES[0]).exists(), "never a silently wrong file"
 
@@ -86,14 +99,16 @@ def test_the_apple_guides_link_their_languages_profile(built_site, languages, gu
     labels = labels_for(languages)
     for language in languages:
         page_dir = f"{language['prefix']}{guide}/"
-        soup = BeautifulSoup((built_site / page_dir / "index.html").read_text(encoding="utf-8"), "lxml")
+        soup = BeautifulSoup(
+            (built_site / page_dir / "index.html").read_text(encoding="utf-8"), "lxml"
+        )
         buttons = soup.select('a.md-button[data-download="apple-profile"]')
         assert len(buttons) == 1, f"/{page_dir}: one download button"
         button = buttons[0]
         assert not button.has_attr("download"), "iOS would save the file instead of installing it"
         assert button["type"] == "application/x-apple-aspen-config"
         assert button.get_text(strip=True) == labels[language["locale"]]["profile.download"]
-        target = os.path.normpath(PurePosixPath(page_dir, button["href"]).as_posix())
+        target = os.path.normpath(PurePosixPath(page_dir, str(button["href"])).as_posix())
         assert target == f"{language['prefix']}{PROFILE}"
         assert (built_site / target).is_file()
 
@@ -102,19 +117,30 @@ def test_mkdocs_serve_serves_the_set_up_files_with_their_content_types(languages
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--no-livereload",
+        ],
         cwd=PROJECT_DIR,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
+
         def get(path: str):
             return urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10)
 
         deadline = time.monotonic() + 120
         while True:
-            assert server.poll() is None, f"mkdocs serve stopped:\n{(tmp_path / 'serve.log').read_text()}"
+            assert server.poll() is None, (
+                f"mkdocs serve stopped:\n{(tmp_path / 'serve.log').read_text()}"
+            )
             try:
                 get("settings.json").close()
                 break

@@ -22,27 +22,49 @@ from tools.kit.browser import CHROMIUM_ARGS, chromium_path
 from tools.kit.build import PROJECT_DIR, strict_build
 from tools.kit.serve import serve
 
-LIGHTHOUSE = PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = (
+    PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+)
 CHROME = os.environ.get("CHROME_PATH", chromium_path())
 # Lighthouse needs Chrome's new headless mode; the other flags are the project's.
-CHROME_FLAGS = " ".join("--headless=new" if flag == "--headless" else flag for flag in CHROMIUM_ARGS)
-CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best Practices", "seo": "SEO"}
+CHROME_FLAGS = " ".join(
+    "--headless=new" if flag == "--headless" else flag for flag in CHROMIUM_ARGS
+)
+CATEGORIES = {
+    "performance": "Performance",
+    "accessibility": "Accessibility",
+    "best-practices": "Best Practices",
+    "seo": "SEO",
+}
 DEFAULT_PAGES = ("", "guides/iphone/")
 
 
 def language_prefixes() -> list[str]:
     """Each language's URL prefix from mkdocs.yml, the default language ('') first."""
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = yaml.load(
+        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     languages = sorted(i18n["languages"], key=lambda language: language.get("default") != "true")
-    return ["" if language.get("default") == "true" else language["locale"] + "/" for language in languages]
+    return [
+        "" if language.get("default") == "true" else language["locale"] + "/"
+        for language in languages
+    ]
 
 
 def run_lighthouse(url: str) -> dict:
     """Lighthouse's JSON report for one URL."""
     result = subprocess.run(
-        ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
         env={**os.environ, "CHROME_PATH": CHROME},
         capture_output=True,
         text=True,
@@ -53,7 +75,9 @@ def run_lighthouse(url: str) -> dict:
 
 
 def scores(report: dict) -> dict[str, int]:
-    return {name: round(report["categories"][key]["score"] * 100) for key, name in CATEGORIES.items()}
+    return {
+        name: round(report["categories"][key]["score"] * 100) for key, name in CATEGORIES.items()
+    }
 
 
 def lost_points(report: dict) -> list[str]:
@@ -63,13 +87,18 @@ def lost_points(report: dict) -> list[str]:
         for ref in report["categories"][key]["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                lost.append(f"{name}: {audit['title']} ({audit.get('displayValue') or audit['score']})")
+                lost.append(
+                    f"{name}: {audit['title']} ({audit.get('displayValue') or audit['score']})"
+                )
     return lost
 
 
 def main(pages: list[str]) -> int:
     if not LIGHTHOUSE.exists():
-        print("Lighthouse is not installed: run `make lighthouse` (npm ci in tools/lighthouse/)", file=sys.stderr)
+        print(
+            "Lighthouse is not installed: run `make lighthouse` (npm ci in tools/lighthouse/)",
+            file=sys.stderr,
+        )
         return 2
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"

@@ -32,8 +32,12 @@ def browser():
     if not chromium_found():
         where = chromium_path()
         if IN_CI:
-            pytest.fail(f"Chromium not found at {where}; .ci/run must install it (make system-deps)")
-        pytest.skip(f"Chromium not found at {where} (apt-get install chromium); browser tests run in CI")
+            pytest.fail(
+                f"Chromium not found at {where}; .ci/run must install it (make system-deps)"
+            )
+        pytest.skip(
+            f"Chromium not found at {where} (apt-get install chromium); browser tests run in CI"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -17,15 +17,24 @@ from tools.kit.build import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
-import mail_data  # noqa: E402  (hooks/ is not a package; it loads and validates the data)
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from tools.check_servers.model import (  # noqa: E402
-    DEFAULT_TIMEOUT, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, PASSWORD_VARIABLE, USER_VARIABLE,
-    Account, Options, Result, Target,
+import mail_data
+from tools.check_servers.model import (
+    DEFAULT_TIMEOUT,
+    EXIT_MISMATCH,
+    EXIT_OK,
+    EXIT_USAGE,
+    PASSWORD_VARIABLE,
+    USER_VARIABLE,
+    Account,
+    Options,
+    Result,
+    Target,
 )
-from tools.check_servers.network import describe  # noqa: E402
-from tools.check_servers.port import check_port  # noqa: E402
+from tools.check_servers.network import describe
+from tools.check_servers.port import check_port
+
 
 def targets(settings: dict) -> list[Target]:
     """Every published port, in the order of the data file."""
@@ -38,8 +47,14 @@ def targets(settings: dict) -> list[Target]:
 
 def check_all(all_targets: list[Target], options: Options) -> list[Result]:
     """All ports at once (each bounded by the timeout), reported in the data file's order."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(8, len(all_targets)))) as pool:
-        return [r for results in pool.map(lambda t: check_port(t, options), all_targets) for r in results]
+    with concurrent.futures.ThreadPoolExecutor(
+        max_workers=max(1, min(8, len(all_targets)))
+    ) as pool:
+        return [
+            r
+            for results in pool.map(lambda t: check_port(t, options), all_targets)
+            for r in results
+        ]
 
 
 STATUS_WORDS = {"pass": "pass", "fail": "FAIL", "warn": "WARN", "skip": "skip"}
@@ -47,11 +62,17 @@ STATUS_WORDS = {"pass": "pass", "fail": "FAIL", "warn": "WARN", "skip": "skip"}
 
 def format_table(results: list[Result]) -> str:
     header = ("SERVER", "HOST", "PORT", "CHECK", "RESULT", "DETAIL")
-    rows = [(r.server, r.host, str(r.port), r.check, STATUS_WORDS[r.status], r.detail) for r in results]
+    rows = [
+        (r.server, r.host, str(r.port), r.check, STATUS_WORDS[r.status], r.detail) for r in results
+    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
 
     def line(row):
-        return "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+        return (
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+            + "  "
+            + row[-1]
+        )
 
     lines, previous = [line(header)], None
     for row in rows:
@@ -69,8 +90,10 @@ def counts(results: list[Result]) -> dict[str, int]:
 def summary(results: list[Result], data_name: str) -> str:
     n = counts(results)
     if n["fail"]:
-        return (f"{n['fail']} failed, {n['warn']} warnings, {n['skip']} skipped of {len(results)} checks: "
-                f"the servers do not work as {data_name} says. Fix the server or the data file.")
+        return (
+            f"{n['fail']} failed, {n['warn']} warnings, {n['skip']} skipped of {len(results)} checks: "
+            f"the servers do not work as {data_name} says. Fix the server or the data file."
+        )
     warned = f", {n['warn']} warnings" if n["warn"] else ""
     return f"No failures ({n['pass']} passed{warned}, {n['skip']} skipped): every setting in {data_name} works."
 
@@ -80,8 +103,12 @@ def account_from_environment(settings: dict, data_name: str) -> Account | None:
     if not user and not password:
         return None
     if not user or not password:
-        raise UsageError(f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE} for a test account, or neither")
-    if settings["username"] == "email_address" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", user):
+        raise UsageError(
+            f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE} for a test account, or neither"
+        )
+    if settings["username"] == "email_address" and not re.fullmatch(
+        r"[^@\s]+@[^@\s]+\.[^@\s]+", user
+    ):
         raise UsageError(
             f"{USER_VARIABLE}: expected the test account's full email address, got {user!r} "
             f"({data_name} says username: email_address, so that is what readers type)"
@@ -99,7 +126,9 @@ def ssl_contexts(cafile: str | None) -> tuple[ssl.SSLContext, ssl.SSLContext]:
         try:
             verified.load_verify_locations(cafile)
         except (OSError, ssl.SSLError) as error:
-            raise UsageError(f"--cafile {cafile}: cannot load it as PEM certificates ({describe(error, 0)})") from None
+            raise UsageError(
+                f"--cafile {cafile}: cannot load it as PEM certificates ({describe(error, 0)})"
+            ) from None
     unverified = ssl.create_default_context()
     unverified.check_hostname = False
     unverified.verify_mode = ssl.CERT_NONE
@@ -113,10 +142,23 @@ def parse_arguments(argv):
         epilog=f"Test account (optional; without it no password is sent): {USER_VARIABLE} (full email "
         f"address) and {PASSWORD_VARIABLE}. Exit status: 0 all good, 1 a check failed, 2 bad data or options.",
     )
-    parser.add_argument("--data", default=str(mail_data.SETTINGS_FILE), help="the settings file (default: data/mail-settings.yml)")
-    parser.add_argument("--cafile", help="a PEM file of extra CA certificates to trust (besides the system's)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=f"seconds for each network step (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument(
+        "--data",
+        default=str(mail_data.SETTINGS_FILE),
+        help="the settings file (default: data/mail-settings.yml)",
+    )
+    parser.add_argument(
+        "--cafile", help="a PEM file of extra CA certificates to trust (besides the system's)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the results as JSON instead of a table"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds for each network step (default {DEFAULT_TIMEOUT:g})",
+    )
     arguments = parser.parse_args(argv)
     if not arguments.timeout > 0:
         parser.error("--timeout must be more than 0 seconds")
@@ -139,15 +181,22 @@ def main(argv=None) -> int:
     results = check_all(all_targets, options)
     failed = any(r.status == "fail" for r in results)
     if arguments.json:
-        print(json.dumps({
-            "data": data_name,
-            "ok": not failed,
-            "counts": counts(results),
-            "results": [asdict(r) for r in results],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "data": data_name,
+                    "ok": not failed,
+                    "counts": counts(results),
+                    "results": [asdict(r) for r in results],
+                },
+                indent=2,
+            )
+        )
     else:
         who = f"test account {account.user}" if account else "no test account"
-        print(f"Checking {len(all_targets)} ports from {data_name} (timeout {arguments.timeout:g} s, {who})\n")
+        print(
+            f"Checking {len(all_targets)} ports from {data_name} (timeout {arguments.timeout:g} s, {who})\n"
+        )
         print(format_table(results))
         print()
         print(summary(results, data_name))

@@ -10,6 +10,7 @@ import threading
 
 from tools.check_servers.model import WARN_DAYS, Failed, Options
 
+
 def resolve(host: str, port: int, timeout: float) -> list[tuple]:
     """getaddrinfo has no timeout of its own, so it runs in a thread we stop waiting for."""
     answer: dict = {}
@@ -72,7 +73,7 @@ def describe(error: BaseException, timeout: float) -> str:
         return error.reason or str(error)
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{error.smtp_code} {plain_text(error.smtp_error)}"
-    if isinstance(error, smtplib.SMTPServerDisconnected) or isinstance(error, EOFError):
+    if isinstance(error, (smtplib.SMTPServerDisconnected, EOFError)):
         return "the server closed the connection"
     if isinstance(error, socket.gaierror):
         return error.strerror or str(error)
@@ -85,7 +86,10 @@ def describe(error: BaseException, timeout: float) -> str:
 
 def is_timeout(error: BaseException) -> bool:
     """Timed out, also when a library re-raised the timeout as its own error (smtplib does)."""
-    return any(isinstance(e, (socket.timeout, TimeoutError)) for e in (error, error.__context__, error.__cause__))
+    return any(
+        isinstance(e, (socket.timeout, TimeoutError))
+        for e in (error, error.__context__, error.__cause__)
+    )
 
 
 def plain_text(value) -> str:
@@ -114,20 +118,27 @@ def first_line(address: tuple, timeout: float) -> bytes:
 def speaks_tls(address: tuple, host: str, options: Options) -> bool:
     """Whether the port completes a TLS handshake from the first byte."""
     try:
-        with connect(address, options.timeout) as sock:
-            with options.unverified.wrap_socket(sock, server_hostname=host):
-                return True
+        with (
+            connect(address, options.timeout) as sock,
+            options.unverified.wrap_socket(sock, server_hostname=host),
+        ):
+            return True
     except (OSError, ssl.SSLError):
         return False
 
 
 def certificate_result(cert: dict, host: str, now: datetime.datetime) -> tuple[str, str]:
     """Pass, or warn when fewer than WARN_DAYS days are left (the handshake proved the rest)."""
-    expires = datetime.datetime.fromtimestamp(ssl.cert_time_to_seconds(cert["notAfter"]), datetime.timezone.utc)
+    expires = datetime.datetime.fromtimestamp(
+        ssl.cert_time_to_seconds(cert["notAfter"]), datetime.UTC
+    )
     days = (expires - now).days
     issuer = dict(pair[0] for pair in cert.get("issuer", ()))
     issued_by = issuer.get("organizationName") or issuer.get("commonName") or "unknown issuer"
     when = f"expires {expires:%Y-%m-%d}"
     if days < WARN_DAYS:
-        return "warn", f"valid for {host} but {when}, in {days} days (warns under {WARN_DAYS}): renew it"
+        return (
+            "warn",
+            f"valid for {host} but {when}, in {days} days (warns under {WARN_DAYS}): renew it",
+        )
     return "pass", f"valid for {host}, issued by {issued_by}, {when} ({days} days)"

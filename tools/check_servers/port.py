@@ -3,17 +3,40 @@ depend on it, and says why they were not run."""
 
 from __future__ import annotations
 
+import contextlib
 import ssl
 
 from tools.check_servers.model import (
-    AUTHENTICATION_WORDS, CHECKS, GREETINGS, MECHANISMS, PASSWORD_VARIABLE, SECURITY_WORDS,
-    USER_VARIABLE, Failed, Options, PortReport, Result, Silent, Stop, Target, utc_now,
+    AUTHENTICATION_WORDS,
+    CHECKS,
+    GREETINGS,
+    MECHANISMS,
+    PASSWORD_VARIABLE,
+    SECURITY_WORDS,
+    USER_VARIABLE,
+    Failed,
+    Options,
+    PortReport,
+    Result,
+    Silent,
+    Stop,
+    Target,
+    utc_now,
 )
 from tools.check_servers.network import (
-    certificate_result, connect, connect_any, describe, first_line, is_timeout, quote, resolve,
-    show, speaks_tls,
+    certificate_result,
+    connect,
+    connect_any,
+    describe,
+    first_line,
+    is_timeout,
+    quote,
+    resolve,
+    show,
+    speaks_tls,
 )
 from tools.check_servers.protocols import PROTOCOL_ERRORS, PROTOCOLS
+
 
 def check_port(target: Target, options: Options) -> list[Result]:
     report = PortReport(target)
@@ -23,7 +46,9 @@ def check_port(target: Target, options: Options) -> list[Result]:
         report.skip_rest(str(stop))
     except Exception as error:  # never a traceback for an editor: name the step that broke
         step = next((check for check in CHECKS if check not in report.found), CHECKS[-1])
-        report.record(step, "fail", f"unexpected {type(error).__name__}: {describe(error, options.timeout)}")
+        report.record(
+            step, "fail", f"unexpected {type(error).__name__}: {describe(error, options.timeout)}"
+        )
         report.skip_rest(f"not checked: {step} broke")
     return report.results()
 
@@ -44,10 +69,15 @@ def _check(report: PortReport, target: Target, options: Options) -> None:
     protocol = PROTOCOLS[target.server]
     documented = SECURITY_WORDS[target.security]
 
-    addresses = _step(report, "resolves", lambda: _resolved(host, target.port, timeout),
-                      "not checked: the name does not resolve")
-    sock, address = _step(report, "connects", lambda: _connected(addresses, timeout),
-                          "not checked: no connection")
+    addresses = _step(
+        report,
+        "resolves",
+        lambda: _resolved(host, target.port, timeout),
+        "not checked: the name does not resolve",
+    )
+    sock, address = _step(
+        report, "connects", lambda: _connected(addresses, timeout), "not checked: no connection"
+    )
 
     if target.security == "ssl":
         client, trusted = _open_ssl(report, protocol, sock, address, target, options)
@@ -64,10 +94,8 @@ def _check(report: PortReport, target: Target, options: Options) -> None:
 
 
 def _close_quietly(protocol, client) -> None:
-    try:
+    with contextlib.suppress(*PROTOCOL_ERRORS):
         protocol.close(client)
-    except PROTOCOL_ERRORS:
-        pass
 
 
 def _resolved(host, port, timeout):
@@ -94,7 +122,9 @@ def _greet(report: PortReport, protocol, sock, target: Target, timeout: float):
         if is_timeout(error):
             report.record("greeting", "fail", f"no greeting within {timeout:g} s")
             raise Silent("not checked: no greeting") from None
-        report.record("greeting", "fail", f"expected {protocol.word} {expected!r}: {describe(error, timeout)}")
+        report.record(
+            "greeting", "fail", f"expected {protocol.word} {expected!r}: {describe(error, timeout)}"
+        )
         raise Stop("not checked: no proper greeting") from None
     if not client.welcome.startswith(expected.encode()):
         report.record("greeting", "fail", f"expected {expected!r}, got {quote(client.welcome)}")
@@ -118,12 +148,16 @@ def _open_ssl(report, protocol, sock, address, target, options):
             tls = options.unverified.wrap_socket(connect(address, timeout), server_hostname=host)
         except (OSError, ssl.SSLError) as again:
             report.record("security", "pass", "SSL/TLS from the first byte, as documented")
-            raise Stop(f"not checked: second connection failed ({describe(again, timeout)})") from None
+            raise Stop(
+                f"not checked: second connection failed ({describe(again, timeout)})"
+            ) from None
     except (OSError, ssl.SSLError) as error:
         sock.close()
         report.record("security", "fail", _no_tls_detail(error, address, options))
         raise Stop("not checked: no TLS") from None
-    report.record("security", "pass", f"SSL/TLS from the first byte ({tls.version()}), as documented")
+    report.record(
+        "security", "pass", f"SSL/TLS from the first byte ({tls.version()}), as documented"
+    )
     if trusted:
         report.record("certificate", *certificate_result(tls.getpeercert(), host, utc_now()))
     return _greet(report, protocol, tls, target, timeout), trusted
@@ -143,7 +177,9 @@ def _open_starttls(report, protocol, sock, address, target, options):
     host, timeout = target.host, options.timeout
     client = _open_plain_greeting(report, protocol, sock, address, target, options)
     if not _offers_starttls(protocol, client):
-        report.record("security", "fail", "the server does not offer STARTTLS; the page says STARTTLS")
+        report.record(
+            "security", "fail", "the server does not offer STARTTLS; the page says STARTTLS"
+        )
         protocol.close(client)
         raise Stop("not checked: no TLS")
     trusted = True
@@ -158,14 +194,18 @@ def _open_starttls(report, protocol, sock, address, target, options):
             protocol.starttls(client, options.unverified)
         except (Failed, *PROTOCOL_ERRORS) as again:
             report.record("security", "pass", "STARTTLS offered and started, as documented")
-            raise Stop(f"not checked: second connection failed ({describe(again, timeout)})") from None
+            raise Stop(
+                f"not checked: second connection failed ({describe(again, timeout)})"
+            ) from None
     except PROTOCOL_ERRORS as error:
         report.record("security", "fail", f"STARTTLS failed: {describe(error, timeout)}")
         _close_quietly(protocol, client)
         raise Stop("not checked: no TLS") from None
     report.record("security", "pass", f"STARTTLS ({client.sock.version()}), as documented")
     if trusted:
-        report.record("certificate", *certificate_result(client.sock.getpeercert(), host, utc_now()))
+        report.record(
+            "certificate", *certificate_result(client.sock.getpeercert(), host, utc_now())
+        )
     return client, trusted
 
 
@@ -190,7 +230,11 @@ def _open_plain_greeting(report, protocol, sock, address, target, options):
     except Silent:
         if speaks_tls(address, target.host, options):
             documented = SECURITY_WORDS[target.security]
-            report.record("security", "fail", f"the port expects TLS from the first byte (SSL/TLS); the page says {documented}")
+            report.record(
+                "security",
+                "fail",
+                f"the port expects TLS from the first byte (SSL/TLS); the page says {documented}",
+            )
             report.record("greeting", "skip", "not checked: the port expects TLS first")
             raise Stop("not checked: the security does not match") from None
         raise
@@ -202,21 +246,31 @@ def _check_authentication(report, protocol, client, target, timeout) -> list[str
     try:
         offered, seen = protocol.mechanisms(client)
     except PROTOCOL_ERRORS as error:
-        report.record("authentication", "fail", f"could not ask what the server offers: {describe(error, timeout)}")
+        report.record(
+            "authentication",
+            "fail",
+            f"could not ask what the server offers: {describe(error, timeout)}",
+        )
         return []
     usable = [m for m in MECHANISMS[target.authentication] if m in offered]
     if usable:
         report.record("authentication", "pass", f"{wanted} offered ({seen})")
     else:
         names = " or ".join(m for m in MECHANISMS[target.authentication] if m != "USER")
-        report.record("authentication", "fail", f"{wanted} ({names}) not offered; the server offers: {seen or 'nothing'}")
+        report.record(
+            "authentication",
+            "fail",
+            f"{wanted} ({names}) not offered; the server offers: {seen or 'nothing'}",
+        )
     return usable
 
 
 def _check_login(report, protocol, client, target, options, trusted, usable) -> None:
     account = options.account
     if account is None:
-        report.record("login", "skip", f"no test account ({USER_VARIABLE} and {PASSWORD_VARIABLE} not set)")
+        report.record(
+            "login", "skip", f"no test account ({USER_VARIABLE} and {PASSWORD_VARIABLE} not set)"
+        )
         return
     if target.security == "none":
         report.record("login", "skip", "password not sent over a connection without encryption")
@@ -229,6 +283,10 @@ def _check_login(report, protocol, client, target, options, trusted, usable) -> 
     try:
         protocol.login(client, account, mechanism)
     except PROTOCOL_ERRORS as error:
-        report.record("login", "fail", f"{account.user} with {wanted} was refused: {describe(error, options.timeout)}")
+        report.record(
+            "login",
+            "fail",
+            f"{account.user} with {wanted} was refused: {describe(error, options.timeout)}",
+        )
         return
     report.record("login", "pass", f"{account.user} logged in with {wanted} ({mechanism})")

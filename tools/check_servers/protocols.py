@@ -13,6 +13,7 @@ import socket
 from tools.check_servers.model import Account, Failed
 from tools.check_servers.network import quote
 
+
 class _Imap(imaplib.IMAP4):
     def __init__(self, sock: socket.socket, host: str):
         self._given = sock
@@ -37,7 +38,9 @@ class _Smtp(smtplib.SMTP):
         # EHLO with our address literal: no DNS lookup of our own name (smtplib would do one).
         address = sock.getsockname()[0]
         literal = f"[IPv6:{address}]" if ":" in address else f"[{address}]"
-        super().__init__(local_hostname=literal, timeout=sock.gettimeout())
+        super().__init__(
+            local_hostname=literal, timeout=sock.gettimeout() or socket.getdefaulttimeout() or 60.0
+        )
         self._host = host  # the name STARTTLS checks the certificate against
         code, message = self.connect(host, sock.getpeername()[1])
         self.welcome = f"{code} {message.decode(errors='replace')}".encode()
@@ -174,7 +177,14 @@ class Smtp:
 
 
 PROTOCOLS = {"imap": Imap, "pop3": Pop3, "smtp": Smtp}
-PROTOCOL_ERRORS = (OSError, imaplib.IMAP4.error, poplib.error_proto, smtplib.SMTPException, EOFError, ValueError)
+PROTOCOL_ERRORS = (
+    OSError,
+    imaplib.IMAP4.error,
+    poplib.error_proto,
+    smtplib.SMTPException,
+    EOFError,
+    ValueError,
+)
 
 
 def _cram_md5_answer(account: Account, challenge: bytes) -> str:

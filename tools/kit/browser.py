@@ -34,4 +34,6 @@ def launch_chromium(playwright: Any, **options: Any) -> Any:
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
     """
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, **options)
+    return playwright.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, **options
+    )

@@ -50,7 +50,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def send_head(self):  # noqa: ANN201 (the base class's type is a file or None)
+    def send_head(self):
         """Text files gzip-compressed when the browser asks and the server was made with gzip."""
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
