@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make serve` (the site, live) and `make test` (every test).
-# Both create .venv and install the pinned dependencies first.
+# Both create .venv and install the locked dependencies first (every package pinned by hash).
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -7,11 +7,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean system-deps check-servers check bench lighthouse translations
+.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations
 
+# requirements-test.txt is the whole lock (build and tests); pip refuses any file whose hash
+# is not in it.
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -29,6 +31,24 @@ build: $(STAMP)
 ## One check alone: .venv/bin/python -m tools.checks parity
 check: $(STAMP)
 	$(BIN)/python -m tools.checks all
+	@$(MAKE) --no-print-directory lint
+
+## Python lint, format and types: ruff check, ruff format --check, pyright (pyproject.toml).
+## Fix what ruff can: .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pyright
+
+## Re-lock the dependencies after editing a requirements*.in file: pip-compile (pip-tools) writes
+## requirements*.txt with every package pinned by hash. Upgrade one package that is not pinned
+## in a .in file: make lock LOCK_ARGS="--upgrade-package NAME".
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-tools.txt
+	for name in requirements requirements-test requirements-tools; do \
+		CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) -o $$name.txt $$name.in || exit 1; \
+	done
 
 ## Every test. Installs the Debian packages the tests use first, where it can (system-deps).
 test: $(STAMP) system-deps
