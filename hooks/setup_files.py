@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import write_file
 
-from helpcenter import context
+from helpcenter import context, profile_signing
 from helpcenter.datafiles import dotted
 from helpcenter.downloads import (
     DOWNLOADS,
@@ -72,6 +72,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             _write(site_dir / path, autoconfig)
         _write(site_dir / SETTINGS_JSON_PATH, render_settings_json(site.settings))
     profile = render_apple_profile(site.settings, site.labels[language.locale], language.locale)
+    # Signed when PROFILE_SIGNING_CERT and _KEY are set; "unsigned" is said once, by the default language.
+    profile = profile_signing.sign_profile(profile, announce=site.building_default)
     _write(site_dir / profile_path(language.prefix), profile)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-import profile_signing
+from helpcenter import profile_signing
 from setupfiles import PROFILE
 from sitebuild import copy_project
 from testca import TestCA
