@@ -1,7 +1,9 @@
 """Build the site strictly into a temporary folder and put it in place only when it succeeded.
 
 `mkdocs build --strict` writes the whole site before it aborts on a warning, so building
-straight into site/ would leave a half-checked site behind. Usage: python -m tools.build_site [SITE_DIR]
+straight into site/ would leave a half-checked site behind. The hosts' header file
+(deploy/_headers, for Netlify and Cloudflare Pages) goes into the site's root, where they read it.
+Usage: python -m tools.build_site [SITE_DIR]
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from tools.kit.build import PROJECT_DIR, strict_build
 
+HEADERS_FILE = Path("deploy") / "_headers"
+
 
 def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR) -> int:
     """Strict build; replace site_dir only on success. Returns MkDocs' exit code."""
@@ -23,6 +27,8 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR) -> int:
         if result.returncode != 0:
             print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return result.returncode
+        if (project_dir / HEADERS_FILE).is_file():
+            shutil.copy2(project_dir / HEADERS_FILE, staging / HEADERS_FILE.name)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():
