@@ -69,11 +69,11 @@ system-deps:
 	fi
 
 ## What is left to translate: per language, the pages translated, missing and out of date (from
-## git history; without it, it says so). A report: exits 0 (README: "Languages").
+## git history; without it, it says so). A report: exits 0 (CONTRIBUTING.md explains languages).
 translations: $(STAMP)
 	$(BIN)/python -m tools.translations
 
-## Prove every published server setting against the real servers (README: "Checking the real servers").
+## Prove every published server setting against the real servers (README, "Checking the real servers").
 check-servers: $(STAMP)
 	$(BIN)/python -m tools.check_servers
 

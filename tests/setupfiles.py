@@ -82,7 +82,7 @@ def profile(site: Path, language: dict) -> dict:
 
 
 def offered(server: dict) -> list[dict]:
-    """The rule the README states: encrypted ports; unencrypted ones only if there is no other."""
+    """The rule of hooks/setup_files.py: encrypted ports; unencrypted ones only if there is no other."""
     return [entry for entry in server["ports"] if entry["security"] in ENCRYPTED] or server["ports"]
 
 
