@@ -55,10 +55,11 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 ## The Debian packages the tests use: Chromium for the browser tests, Dovecot for the real IMAP
-## and POP3 servers of the server checks, a font for screenshots. Installed when missing and
+## and POP3 servers of the server checks, a font for screenshots, openssl to verify the signed
+## Apple profiles. Installed when missing and
 ## run as root (sudo make system-deps); otherwise it says which are missing, and the tests
 ## that need them skip, except in CI (CI=true), where they fail.
-SYSTEM_PACKAGES := chromium fonts-dejavu-core dovecot-imapd dovecot-pop3d
+SYSTEM_PACKAGES := chromium fonts-dejavu-core dovecot-imapd dovecot-pop3d openssl
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
