@@ -15,19 +15,26 @@ computed; --follow computes one. Without it every page silently shows the build'
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
 # The plugin's CI module logs its shallow-clone warnings here.
 SHALLOW_CLONE_LOGGER = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.ci"
+# How the filter recognises itself on the logger, also after MkDocs has loaded this file anew
+# (a new module, so a new class that isinstance() would not match).
+MARKER = "page_dates.info-not-warning"
 
 
-def on_startup(command, dirty):
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Once per MkDocs run: add the filter to the plugin's logger, which outlives the hooks."""
     logger = logging.getLogger(SHALLOW_CLONE_LOGGER)
-    if not any(isinstance(f, InfoNotWarning) for f in logger.filters):
+    if not any(getattr(f, "marker", None) == MARKER for f in logger.filters):
         logger.addFilter(InfoNotWarning())
 
 
 class InfoNotWarning(logging.Filter):
     """Keep the record, one level lower: seen in the log, not counted by --strict."""
+
+    marker = MARKER
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING:
