@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tools.kit.build import PROJECT_DIR
 
+# hooks/ is not a package: mail_data (the build's own loader and validator) is imported by name.
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
 from mkdocs.exceptions import PluginError
