@@ -3,6 +3,7 @@ and `make build` leaves the last good site where it was."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,9 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
         (project / "tools" / name).write_text(
             (PROJECT_DIR / "tools" / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
+    shutil.copytree(
+        PROJECT_DIR / "tools" / "kit", project / "tools" / "kit", ignore=shutil.ignore_patterns("__pycache__")
+    )
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site", encoding="utf-8")
