@@ -35,10 +35,13 @@ check: $(STAMP)
 
 ## Python lint, format and types: ruff check, ruff format --check, pyright (pyproject.toml).
 ## Fix what ruff can: .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+## All three run, so one run shows every problem; any of them failing fails the target.
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/pyright
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/pyright || status=1; \
+	exit $$status
 
 ## Re-lock the dependencies after editing a requirements*.in file: pip-compile (pip-tools) writes
 ## requirements*.txt with every package pinned by hash. Upgrade one package that is not pinned
