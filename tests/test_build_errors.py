@@ -57,7 +57,9 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
             (PROJECT_DIR / "tools" / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
     shutil.copytree(
-        PROJECT_DIR / "tools" / "kit", project / "tools" / "kit", ignore=shutil.ignore_patterns("__pycache__")
+        PROJECT_DIR / "tools" / "kit",
+        project / "tools" / "kit",
+        ignore=shutil.ignore_patterns("__pycache__"),
     )
     site = project / "site"
     site.mkdir()
