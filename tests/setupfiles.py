@@ -115,7 +115,7 @@ def expected_servers(settings: dict, keys: tuple[str, ...]) -> list[dict]:
     ]
 
 
-def labels_for(languages: list[dict]) -> dict[str, dict[str, str]]:
+def labels_for(languages: list[dict]) -> dict:
     return mail_data.load_labels([language["locale"] for language in languages])
 
 
