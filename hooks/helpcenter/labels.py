@@ -81,6 +81,15 @@ LABELS: dict[str, tuple[str, ...]] = {
     "reader.search_endings": (),
     # hooks/fallback_pages.py: the banner on a page a language has not translated yet.
     "languages.not_translated": ("language",),
+    # hooks/page_frame.py: the line under a guide's title (contract A), support and webmail in
+    # the header and footer, the language switcher's name, the 404 page's example and guides.
+    "review.checked_against": ("versions", "month"),
+    "frame.contact": (),
+    "frame.chat": (),
+    "frame.webmail": ("webmail",),
+    "frame.language": (),
+    "frame.search_placeholder": (),
+    "frame.popular": (),
 }
 
 
