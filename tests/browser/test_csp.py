@@ -70,11 +70,15 @@ def test_no_page_breaks_the_policy_while_a_reader_uses_it(browser, built_site, s
             page.locator("input[data-md-component=search-query]").press_sequentially("IMAP")
             page.wait_for_selector(".md-search-result__item")
             page.keyboard.press("Escape")
-            copy = page.locator("article .links-copy").first
+            copy = page.locator("article .links-copy:not(.links-copy--link)").first
             copy.click()
             page.wait_for_selector("article .links-copy[data-state=copied]")
+            code_copy = page.locator("article .md-clipboard")  # Material's copy button on code blocks
+            if code_copy.count():
+                code_copy.first.click()
             page.locator("label.md-header__button[for^=__palette]:visible").first.click()
-            page.locator("[data-links-switch]").last.click()
+            page.locator(".frame-language__button").click()
+            page.locator("[data-links-switch]:not([aria-current])").first.click()
             page.wait_for_load_state("load")
             page.goto(site_url + language["prefix"] + "no-such-page/")  # the host serves the 404 page
             page.wait_for_selector("article h1")
