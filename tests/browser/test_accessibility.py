@@ -3,6 +3,8 @@ the open search; a keyboard reader gets a skip link first and always sees where 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -34,24 +36,74 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def test_axe_finds_no_violation_on_any_page_in_the_light_or_dark_scheme(browser, site_url, site_pages):
+# A phone (390 x 844 at twice the density) and a computer (issue 19).
+SIZES = {"phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2}, "desktop": {"viewport": {"width": 1280, "height": 900}}}
+
+
+def side_pages(languages) -> list[str]:
+    """Pages outside the sitemap a reader still lands on: each language's 404 page (the host
+    serves it for a missing address) and a short link."""
+    return [language["prefix"] + "no-such-page/" for language in languages] + ["go/iphone/"]
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_axe_finds_no_violation_on_any_page_in_the_light_or_dark_scheme(browser, site_url, site_pages, languages, size):
     schemes = ("light", "dark")
     pages = {}
     for scheme in schemes:  # the reader's system setting picks the palette (mkdocs.yml, palette.media)
-        pages[scheme] = axe_context(browser, color_scheme=scheme, viewport={"width": 1280, "height": 900}).new_page()
+        pages[scheme] = axe_context(browser, color_scheme=scheme, **SIZES[size]).new_page()
     problems = []
     try:
-        for path in site_pages:
+        for path in site_pages + side_pages(languages):
             for scheme in schemes:
                 pages[scheme].goto(site_url + path)
+                pages[scheme].wait_for_selector("article h1")  # a short link has gone on to its page
                 start_axe(pages[scheme])
             for scheme in schemes:
                 expected = "slate" if scheme == "dark" else "default"
                 assert pages[scheme].locator("body").get_attribute("data-md-color-scheme") == expected
-                problems += [f"/{path} ({scheme}): {line}" for line in axe_violations(pages[scheme])]
+                problems += [f"/{path} ({scheme}, {size}): {line}" for line in axe_violations(pages[scheme])]
     finally:
         for page in pages.values():
             page.context.close()
+    assert not problems, "\n".join(problems)
+
+
+def as_without_javascript(route) -> None:
+    """What a browser without JavaScript gets: no script runs (files refused, inline scripts
+    left out), <noscript> content shows. A short link's refresh is left out too, as a browser
+    that does not follow refreshes shows it. axe itself still runs (an init script): axe
+    cannot run in a page whose scripts are switched off."""
+    if route.request.resource_type == "script":
+        route.abort()
+        return
+    response = route.fetch()
+    if route.request.resource_type != "document":
+        route.fulfill(response=response)
+        return
+    body = re.sub(r"<script\b[^>]*>.*?</script\s*>", "", response.text(), flags=re.DOTALL)
+    body = re.sub(r'<noscript><meta http-equiv="refresh"[^>]*></noscript>', "", body)
+    route.fulfill(response=response, body=body.replace("<noscript>", "").replace("</noscript>", ""))
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_axe_finds_no_violation_on_short_link_and_404_pages_without_javascript(browser, site_url, built_site, languages, size):
+    """Without JavaScript a short link's page lists the page in each language, and the 404
+    page offers its search and guides; both in the light and the dark scheme."""
+    links = sorted(path.parent.relative_to(built_site).as_posix() + "/" for path in (built_site / "go").glob("*/index.html"))[:3]
+    problems = []
+    for scheme in ("light", "dark"):
+        context = axe_context(browser, color_scheme=scheme, **SIZES[size])
+        context.route("**/*", as_without_javascript)
+        page = context.new_page()
+        for path in links + [language["prefix"] + "no-such-page/" for language in languages]:
+            page.goto(site_url + path)
+            assert page.locator("main, article").count(), f"/{path}: nothing to check"
+            assert page.evaluate("document.querySelector('.links-target, article h1') !== null")
+            page.evaluate("window.__axeResult = axe.run({resultTypes: ['violations']})")
+            problems += [f"/{path} ({scheme}, {size}, no JavaScript): {line}" for line in axe_violations(page)]
+        context.close()
+    assert links, "the site has no short links"
     assert not problems, "\n".join(problems)
 
 
