@@ -37,7 +37,7 @@ def axe_violations(page) -> list[str]:
 
 
 # A phone (390 x 844 at twice the density) and a computer (issue 19).
-SIZES = {"phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2}, "desktop": {"viewport": {"width": 1280, "height": 900}}}
+SIZES = {"phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "has_touch": True}, "desktop": {"viewport": {"width": 1280, "height": 900}}}
 
 
 def side_pages(languages) -> list[str]:
