@@ -11,12 +11,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from babel.dates import format_date
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import mail_data
+from helpcenter import context
 
 # How many guides the 404 page offers (the first ones of the navigation's guide section).
 POPULAR_GUIDES = 5
@@ -29,27 +33,30 @@ GUIDES_FOLDER = "guides/"
 # --------------------------------------------------------------------------------------------
 
 
-def on_env(env, config: MkDocsConfig, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Support and webmail, and the frame's words, in the language being built."""
-    locale = mail_data.building_language(config)
-    labels = mail_data.load_labels(mail_data.site_languages(config))[locale]
-    env.globals["frame"] = frame_words(mail_data.load_settings(), labels)
+    site = context.of(config)
+    env.globals["frame"] = frame_words(site.settings, site.labels_for())
     return env
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The guide's checked-against line; the guides a lost reader may want (404 page)."""
-    locale = mail_data.building_language(config)
-    labels = mail_data.load_labels(mail_data.site_languages(config))[locale]
-    context["checked_against"] = checked_against_line(page.meta or {}, labels["review.checked_against"], locale)
-    return context
+def on_page_context(
+    context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """The guide's checked-against line, in the language being built."""
+    site = context.of(config)
+    label = site.labels_for()["review.checked_against"]
+    context_["checked_against"] = checked_against_line(page.meta or {}, label, site.current.locale)
+    return context_
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+def on_template_context(
+    context_: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     """The 404 page (a template, not a page) lists the first guides of the navigation."""
-    if template_name == "404.html" and context.get("nav"):
-        context["popular_guides"] = guide_pages(context["nav"])[:POPULAR_GUIDES]
-    return context
+    if template_name == "404.html" and context_.get("nav"):
+        context_["popular_guides"] = guide_pages(context_["nav"])[:POPULAR_GUIDES]
+    return context_
 
 
 # --------------------------------------------------------------------------------------------
@@ -57,7 +64,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 # --------------------------------------------------------------------------------------------
 
 
-def frame_words(settings: dict, labels: dict[str, str]) -> dict[str, str]:
+def frame_words(settings: dict[str, Any], labels: dict[str, str]) -> dict[str, str]:
     """Support e-mail, chat and webmail addresses with their link texts for the templates."""
     provider, support = settings["provider"], settings["support"]
     return {
@@ -67,14 +74,14 @@ def frame_words(settings: dict, labels: dict[str, str]) -> dict[str, str]:
         "webmail_name": provider["webmail_name"],
         "contact": labels["frame.contact"],
         "chat": labels["frame.chat"],
-        "webmail": labels["frame.webmail"].replace("{webmail}", provider["webmail_name"]),
+        "webmail": labels["frame.webmail"].format(webmail=provider["webmail_name"]),
         "language": labels["frame.language"],
         "search_placeholder": labels["frame.search_placeholder"],
         "popular": labels["frame.popular"],
     }
 
 
-def checked_against_line(meta: dict, label: str, locale: str) -> str:
+def checked_against_line(meta: dict[str, Any], label: str, locale: str) -> str:
     """'Kontrollerad mot iOS 26.1, november 2026' from `review`, or '' without one. The month
     is named in the page's language (babel, CLDR), standalone form, with the year."""
     review = meta.get("review")
@@ -84,10 +91,10 @@ def checked_against_line(meta: dict, label: str, locale: str) -> str:
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
     month = format_date(date, "LLLL y", locale=locale)
-    return label.replace("{versions}", str(review["checked_against"])).replace("{month}", month)
+    return label.format(versions=review["checked_against"], month=month)
 
 
-def guide_pages(nav) -> list:
+def guide_pages(nav: Navigation) -> list[Page]:
     """The navigation's guide pages in menu order."""
     found = []
     for page in nav.pages:
