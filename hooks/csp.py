@@ -38,7 +38,9 @@ RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "te
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_OLD_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.IGNORECASE)
+_OLD_POLICY = re.compile(
+    r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.IGNORECASE
+)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
@@ -75,7 +77,10 @@ def inline_script_hashes(html: str) -> list[str]:
     """The hashes of the page's inline scripts that run, in page order, without repeats."""
     hashes = []
     for attributes, body in _SCRIPT.findall(html):
-        found = {name.lower(): (value or "").strip("\"'") for name, value in _ATTRIBUTE.findall(attributes)}
+        found = {
+            name.lower(): (value or "").strip("\"'")
+            for name, value in _ATTRIBUTE.findall(attributes)
+        }
         if "src" in found or found.get("type", "").strip().lower() not in RUNNABLE_TYPES:
             continue
         hashes.append(sha256_source(body))
@@ -110,5 +115,6 @@ def add_policy(html: str) -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if not anchor:
         return html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html), inline_style_hashes(html))}">'
+    content = policy(inline_script_hashes(html), inline_style_hashes(html))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     return html[: anchor.end()] + "\n" + tag + html[anchor.end() :]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from babel.dates import format_date
@@ -81,7 +82,7 @@ def frame_words(settings: dict[str, Any], labels: dict[str, str]) -> dict[str, s
     }
 
 
-def checked_against_line(meta: dict[str, Any], label: str, locale: str) -> str:
+def checked_against_line(meta: Mapping[str, Any], label: str, locale: str) -> str:
     """'Kontrollerad mot iOS 26.1, november 2026' from `review`, or '' without one. The month
     is named in the page's language (babel, CLDR), standalone form, with the year."""
     review = meta.get("review")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from screens import SIZES
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,9 @@ def axe_context(browser, **options):
 def start_axe(page) -> None:
     """Start axe on the page once its transitions have ended (a half-faded text has too little
     contrast); do not wait for axe, so two pages are checked at once."""
-    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
     page.evaluate("window.__axeResult = axe.run({resultTypes: ['violations']})")
 
 
@@ -31,13 +34,10 @@ def axe_violations(page) -> list[str]:
     """One line per violation of the axe run start_axe started: rule, impact, where."""
     violations = page.evaluate("window.__axeResult.then(result => result.violations)")
     return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at {[node['target'] for node in violation['nodes']][:3]}"
+        f"{violation['id']} ({violation['impact']}): {violation['help']} "
+        f"at {[node['target'] for node in violation['nodes']][:3]}"
         for violation in violations
     ]
-
-
-# A phone (390 x 844 at twice the density) and a computer (issue 19).
-SIZES = {"phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "has_touch": True}, "desktop": {"viewport": {"width": 1280, "height": 900}}}
 
 
 def side_pages(languages) -> list[str]:
@@ -47,22 +47,32 @@ def side_pages(languages) -> list[str]:
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_axe_finds_no_violation_on_any_page_in_the_light_or_dark_scheme(browser, site_url, site_pages, languages, size):
+def test_axe_finds_no_violation_on_any_page_in_the_light_or_dark_scheme(
+    browser, site_url, site_pages, languages, size
+):
     schemes = ("light", "dark")
     pages = {}
-    for scheme in schemes:  # the reader's system setting picks the palette (mkdocs.yml, palette.media)
+    for (
+        scheme
+    ) in schemes:  # the reader's system setting picks the palette (mkdocs.yml, palette.media)
         pages[scheme] = axe_context(browser, color_scheme=scheme, **SIZES[size]).new_page()
     problems = []
     try:
         for path in site_pages + side_pages(languages):
             for scheme in schemes:
                 pages[scheme].goto(site_url + path)
-                pages[scheme].wait_for_selector("article h1")  # a short link has gone on to its page
+                pages[scheme].wait_for_selector(
+                    "article h1"
+                )  # a short link has gone on to its page
                 start_axe(pages[scheme])
             for scheme in schemes:
                 expected = "slate" if scheme == "dark" else "default"
-                assert pages[scheme].locator("body").get_attribute("data-md-color-scheme") == expected
-                problems += [f"/{path} ({scheme}, {size}): {line}" for line in axe_violations(pages[scheme])]
+                assert (
+                    pages[scheme].locator("body").get_attribute("data-md-color-scheme") == expected
+                )
+                problems += [
+                    f"/{path} ({scheme}, {size}): {line}" for line in axe_violations(pages[scheme])
+                ]
     finally:
         for page in pages.values():
             page.context.close()
@@ -87,10 +97,15 @@ def as_without_javascript(route) -> None:
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_axe_finds_no_violation_on_short_link_and_404_pages_without_javascript(browser, site_url, built_site, languages, size):
+def test_axe_finds_no_violation_on_short_link_and_404_pages_without_javascript(
+    browser, site_url, built_site, languages, size
+):
     """Without JavaScript a short link's page lists the page in each language, and the 404
     page offers its search and guides; both in the light and the dark scheme."""
-    links = sorted(path.parent.relative_to(built_site).as_posix() + "/" for path in (built_site / "go").glob("*/index.html"))[:3]
+    links = sorted(
+        path.parent.relative_to(built_site).as_posix() + "/"
+        for path in (built_site / "go").glob("*/index.html")
+    )[:3]
     problems = []
     for scheme in ("light", "dark"):
         context = axe_context(browser, color_scheme=scheme, **SIZES[size])
@@ -101,13 +116,18 @@ def test_axe_finds_no_violation_on_short_link_and_404_pages_without_javascript(b
             assert page.locator("main, article").count(), f"/{path}: nothing to check"
             assert page.evaluate("document.querySelector('.links-target, article h1') !== null")
             page.evaluate("window.__axeResult = axe.run({resultTypes: ['violations']})")
-            problems += [f"/{path} ({scheme}, {size}, no JavaScript): {line}" for line in axe_violations(page)]
+            problems += [
+                f"/{path} ({scheme}, {size}, no JavaScript): {line}"
+                for line in axe_violations(page)
+            ]
         context.close()
     assert links, "the site has no short links"
     assert not problems, "\n".join(problems)
 
 
-def test_axe_finds_no_violation_in_the_open_search_nor_on_the_result_it_opens(browser, site_url, languages):
+def test_axe_finds_no_violation_in_the_open_search_nor_on_the_result_it_opens(
+    browser, site_url, languages
+):
     problems = []
     for scheme in ("light", "dark"):
         context = axe_context(browser, color_scheme=scheme)
@@ -117,11 +137,18 @@ def test_axe_finds_no_violation_in_the_open_search_nor_on_the_result_it_opens(br
             page.locator("input[data-md-component=search-query]").press_sequentially("IMAP")
             page.wait_for_selector(".md-search-result__item")
             start_axe(page)
-            problems += [f"{language['locale']} search ({scheme}): {line}" for line in axe_violations(page)]
-            page.locator(".md-search-result__item > a").first.click()  # opens with the words highlighted
+            problems += [
+                f"{language['locale']} search ({scheme}): {line}" for line in axe_violations(page)
+            ]
+            page.locator(
+                ".md-search-result__item > a"
+            ).first.click()  # opens with the words highlighted
             page.wait_for_selector("article mark")
             start_axe(page)
-            problems += [f"{language['locale']} {page.url} ({scheme}): {line}" for line in axe_violations(page)]
+            problems += [
+                f"{language['locale']} {page.url} ({scheme}): {line}"
+                for line in axe_violations(page)
+            ]
         context.close()
     assert not problems, "\n".join(problems)
 
@@ -137,16 +164,22 @@ def focus_ring(page) -> dict:
     )
 
 
-def test_the_first_tab_is_a_skip_link_to_the_article_and_focus_is_always_visible(new_page, site_url, languages):
+def test_the_first_tab_is_a_skip_link_to_the_article_and_focus_is_always_visible(
+    new_page, site_url, languages
+):
     for language in languages:
         page = new_page()
         page.goto(site_url + language["prefix"] + "guides/iphone/")
         page.keyboard.press("Tab")
         skip = page.locator(".md-skip")
-        assert skip.evaluate("link => link === document.activeElement"), "the first Tab does not reach the skip link"
+        assert skip.evaluate("link => link === document.activeElement"), (
+            "the first Tab does not reach the skip link"
+        )
         assert skip.is_visible() and skip.bounding_box()["y"] >= 0
         target = skip.get_attribute("href")
-        assert page.locator(f"article h1{target}").count() == 1, f"skip link goes to {target}, not the article's heading"
+        assert page.locator(f"article h1{target}").count() == 1, (
+            f"skip link goes to {target}, not the article's heading"
+        )
 
         invisible = []
         for _ in range(25):  # header, navigation, article: every stop shows a ring

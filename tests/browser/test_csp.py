@@ -48,7 +48,10 @@ def test_every_html_file_carries_a_policy_with_exactly_its_inline_scripts(built_
             continue
         directives = dict(part.strip().split(" ", 1) for part in policies[0].split(";"))
         scripts = directives["script-src"].split()
-        if sorted(scripts) != sorted(["'self'", *csp.inline_script_hashes(html)]) or "'unsafe-eval'" in scripts:
+        if (
+            sorted(scripts) != sorted(["'self'", *csp.inline_script_hashes(html)])
+            or "'unsafe-eval'" in scripts
+        ):
             problems.append(f"{name}: script-src {scripts}")
         if directives.get("object-src") != "'none'" or directives.get("default-src") != "'self'":
             problems.append(f"{name}: {directives}")
@@ -73,14 +76,18 @@ def test_no_page_breaks_the_policy_while_a_reader_uses_it(browser, built_site, s
             copy = page.locator("article .links-copy:not(.links-copy--link)").first
             copy.click()
             page.wait_for_selector("article .links-copy[data-state=copied]")
-            code_copy = page.locator("article .md-clipboard")  # Material's copy button on code blocks
+            code_copy = page.locator(
+                "article .md-clipboard"
+            )  # Material's copy button on code blocks
             if code_copy.count():
                 code_copy.first.click()
             page.locator("label.md-header__button[for^=__palette]:visible").first.click()
             page.locator(".frame-language__button").click()
             page.locator("[data-links-switch]:not([aria-current])").first.click()
             page.wait_for_load_state("load")
-            page.goto(site_url + language["prefix"] + "no-such-page/")  # the host serves the 404 page
+            page.goto(
+                site_url + language["prefix"] + "no-such-page/"
+            )  # the host serves the 404 page
             page.wait_for_selector("article h1")
             page.goto(site_url + "go/iphone/")  # a short link: a script picks the language
             page.wait_for_url(re.compile(r"/guides/iphone/$"))
@@ -88,7 +95,9 @@ def test_no_page_breaks_the_policy_while_a_reader_uses_it(browser, built_site, s
     assert violations == []
 
 
-def test_a_page_whose_policy_misses_one_script_hash_reports_a_violation(browser, built_site, serve_directory, tmp_path):
+def test_a_page_whose_policy_misses_one_script_hash_reports_a_violation(
+    browser, built_site, serve_directory, tmp_path
+):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page_file = site / "guides" / "iphone" / "index.html"

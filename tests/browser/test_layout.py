@@ -5,6 +5,7 @@ print, an article comes without the site around it and with its tables whole."""
 from __future__ import annotations
 
 import pytest
+from screens import contexts, guide_paths
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,9 @@ TABLES = """() => [...document.querySelectorAll("article table")].map(table => {
 })"""
 
 
-def test_on_a_phone_no_page_is_wider_than_the_screen_and_tables_scroll_inside_themselves(new_page, site_url, site_pages):
+def test_on_a_phone_no_page_is_wider_than_the_screen_and_tables_scroll_inside_themselves(
+    new_page, site_url, site_pages
+):
     page = new_page(viewport=PHONE)
     problems = []
     tables_seen = 0
@@ -59,32 +62,51 @@ def test_on_a_phone_no_page_is_wider_than_the_screen_and_tables_scroll_inside_th
     assert problems == []
 
 
-def test_on_a_phone_text_reads_without_zooming_and_copy_buttons_are_big_enough_to_tap(new_page, site_url, languages):
+def test_on_a_phone_text_reads_without_zooming_and_copy_buttons_are_big_enough_to_tap(
+    new_page, site_url, languages
+):
     for language in languages:
         page = new_page(viewport=PHONE)
         page.goto(site_url + language["prefix"])
         assert "width=device-width" in page.locator("meta[name=viewport]").get_attribute("content")
-        body_text = page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+        body_text = page.locator("article p").first.evaluate(
+            "p => parseFloat(getComputedStyle(p).fontSize)"
+        )
         assert body_text >= 16
         # A heading's copy-link button takes no room until it has focus (issue 19, item 6; tested below).
         buttons = page.locator("article .links-copy:not(:is(h1, h2, h3, h4, h5, h6) *)")
         assert buttons.count() > 0, "the overview's settings have no copy buttons"
-        small = [box for box in (buttons.nth(i).bounding_box() for i in range(buttons.count())) if box["width"] < 44 or box["height"] < 44]
+        small = [
+            box
+            for box in (buttons.nth(i).bounding_box() for i in range(buttons.count()))
+            if box["width"] < 44 or box["height"] < 44
+        ]
         assert small == [], f"{language['locale']}: copy buttons under 44 x 44 px: {small[:3]}"
 
 
-def test_an_article_prints_without_the_site_around_it_and_with_its_tables_whole(new_page, site_url, languages, tmp_path):
+def test_an_article_prints_without_the_site_around_it_and_with_its_tables_whole(
+    new_page, site_url, languages, tmp_path
+):
     for language in languages:
         page = new_page()
         page.goto(site_url + language["prefix"])  # the overview: the settings tables
         page.emulate_media(media="print")
-        for part in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-skip"):
+        for part in (
+            ".md-header",
+            ".md-sidebar--primary",
+            ".md-sidebar--secondary",
+            ".md-footer",
+            ".md-search",
+            ".md-skip",
+        ):
             shown = page.locator(part)
             assert shown.count() == 0 or not shown.first.is_visible(), f"{part} is printed"
         assert page.locator("article h1").is_visible()
         tables = page.locator("article table")
         assert tables.count() > 0
-        breaks = tables.evaluate_all("tables => tables.map(table => getComputedStyle(table).breakInside)")
+        breaks = tables.evaluate_all(
+            "tables => tables.map(table => getComputedStyle(table).breakInside)"
+        )
         assert set(breaks) == {"avoid"}, breaks
         pdf = tmp_path / f"{language['locale']}.pdf"
         page.pdf(path=pdf, format="A4")
@@ -96,51 +118,38 @@ def test_an_article_prints_without_the_site_around_it_and_with_its_tables_whole(
 # and footer for customers; the phone menu; in both colour schemes, on a phone and a computer.
 # --------------------------------------------------------------------------------------------
 
-SIZES = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "has_touch": True},  # a touch screen: nothing hovers
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-}
 
 # Weight, size and contrast of an element's text against the page behind it.
 TEXT_STYLE = """element => {
     const parse = value => { const [r, g, b, a = 1] = value.match(/[\\d.]+/g).map(Number); return {r, g, b, a} }
-    const mix = (top, under) => ({r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1})
+    const mix = (top, under) => ({r: top.r * top.a + under.r * (1 - top.a),
+        g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1})
     let background = {r: 255, g: 255, b: 255, a: 1}
     const layers = []
-    for (let node = element; node; node = node.parentElement) layers.unshift(parse(getComputedStyle(node).backgroundColor))
+    for (let node = element; node; node = node.parentElement)
+        layers.unshift(parse(getComputedStyle(node).backgroundColor))
     for (const layer of layers) background = mix(layer, background)
     const style = getComputedStyle(element)
     const text = mix(parse(style.color), background)
     const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 }
     const luminance = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
     const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a)
-    return {weight: Number(style.fontWeight), size: parseFloat(style.fontSize), contrast: (light + 0.05) / (dark + 0.05)}
+    return {weight: Number(style.fontWeight), size: parseFloat(style.fontSize),
+            contrast: (light + 0.05) / (dark + 0.05)}
 }"""
 
 
 @pytest.fixture
 def context_for(browser):
-    """context_for(size, scheme, **options): a browser context at "phone" (390 px, 2x) or
-    "desktop" (1280 px) size in the "light" or "dark" scheme, closed after the test."""
-    contexts = []
-
-    def open_context(size: str, scheme: str, **options):
-        context = browser.new_context(color_scheme=scheme, **SIZES[size], **options)
-        contexts.append(context)
-        return context
-
-    yield open_context
-    for context in contexts:
-        context.close()
-
-
-def guide_paths(site_pages) -> list[str]:
-    return [path for path in site_pages if "/guides/" in "/" + path]
+    """context_for(size, scheme): a browser context on a phone or a computer (screens.py)."""
+    yield from contexts(browser)
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_headings_are_heavier_than_text_and_no_level_is_weaker_than_the_one_below(context_for, site_url, site_pages, size, scheme):
+def test_headings_are_heavier_than_text_and_no_level_is_weaker_than_the_one_below(
+    context_for, site_url, site_pages, size, scheme
+):
     page = context_for(size, scheme).new_page()
     problems = []
     for path in guide_paths(site_pages):
@@ -152,19 +161,28 @@ def test_headings_are_heavier_than_text_and_no_level_is_weaker_than_the_one_belo
         if h1["contrast"] < 7 or h1["weight"] < 600:
             problems.append(f"/{path}: title {h1}")
         if min(h1["weight"], h2["weight"], h3["weight"]) < text["weight"] + 200:
-            problems.append(f"/{path}: a heading is not clearly heavier than the text {text}: {h1}, {h2}, {h3}")
+            problems.append(
+                f"/{path}: a heading is not clearly heavier than the text {text}: {h1}, {h2}, {h3}"
+            )
         if h2["weight"] < h3["weight"] or h2["size"] <= h3["size"]:
             problems.append(f"/{path}: troubleshooting (H2) {h2} is weaker than its H3 {h3}")
         steps = page.locator("article h2[id^=step-]")
-        if steps.count() and steps.first.evaluate("h => getComputedStyle(h).borderTopStyle") == "none":
+        if (
+            steps.count()
+            and steps.first.evaluate("h => getComputedStyle(h).borderTopStyle") == "none"
+        ):
             problems.append(f"/{path}: a step heading looks like any other heading")
         inner = page.locator("article h2[id^=step-] ~ ol, article h2[id^=step-] ~ .tabbed-set ol")
-        if inner.count() and "decimal" in inner.evaluate_all("lists => lists.map(list => getComputedStyle(list).listStyleType)"):
+        if inner.count() and "decimal" in inner.evaluate_all(
+            "lists => lists.map(list => getComputedStyle(list).listStyleType)"
+        ):
             problems.append(f"/{path}: a list inside a step is numbered 1, 2, 3 like the steps")
     assert problems == []
 
 
-def test_form_fields_read_label_colon_value_with_the_value_beside_or_under_its_label(context_for, site_url, site_pages):
+def test_form_fields_read_label_colon_value_with_the_value_beside_or_under_its_label(
+    context_for, site_url, site_pages
+):
     fields_seen = 0
     for size in ("phone", "desktop"):
         page = context_for(size, "light").new_page()
@@ -172,19 +190,26 @@ def test_form_fields_read_label_colon_value_with_the_value_beside_or_under_its_l
             page.goto(site_url + path)
             for pair in page.locator("article dl").evaluate_all(
                 """lists => lists.flatMap(list => [...list.querySelectorAll(":scope > dt")].map(term => {
-                    const value = term.nextElementSibling, a = term.getBoundingClientRect(), b = value.getBoundingClientRect()
-                    return {label: term.textContent, colon: getComputedStyle(term, "::after").content, bold: Number(getComputedStyle(term).fontWeight),
-                            beside: b.left > a.right - 1 && Math.abs(b.top - a.top) < 12, under: b.top >= a.bottom - 1 && b.left - a.left < 40}
+                    const value = term.nextElementSibling
+                    const a = term.getBoundingClientRect(), b = value.getBoundingClientRect()
+                    return {label: term.textContent, colon: getComputedStyle(term, "::after").content,
+                            bold: Number(getComputedStyle(term).fontWeight),
+                            beside: b.left > a.right - 1 && Math.abs(b.top - a.top) < 12,
+                            under: b.top >= a.bottom - 1 && b.left - a.left < 40}
                 }))"""
             ):
                 fields_seen += 1
                 assert pair["colon"] == '":"' and pair["bold"] >= 700, f"/{path} ({size}): {pair}"
-                assert pair["beside"] if size == "desktop" else (pair["beside"] or pair["under"]), f"/{path} ({size}): {pair}"
+                assert pair["beside"] if size == "desktop" else (pair["beside"] or pair["under"]), (
+                    f"/{path} ({size}): {pair}"
+                )
     if not fields_seen:
         pytest.skip("no guide presents its form fields as a definition list yet")
 
 
-def test_heading_links_appear_on_hover_and_keyboard_focus_and_take_no_room_on_a_touch_screen(context_for, site_url, languages):
+def test_heading_links_appear_on_hover_and_keyboard_focus_and_take_no_room_on_a_touch_screen(
+    context_for, site_url, languages
+):
     for size in ("phone", "desktop"):
         page = context_for(size, "light").new_page()
         for language in languages:
@@ -192,118 +217,29 @@ def test_heading_links_appear_on_hover_and_keyboard_focus_and_take_no_room_on_a_
             heading = page.locator("article h2#before-you-start")
             permalink, copy = heading.locator(".headerlink"), heading.locator(".links-copy")
             for tool in (permalink, copy):
-                assert tool.evaluate("a => getComputedStyle(a).opacity") == "0", f"{size}: {tool} shows before it is wanted"
+                assert tool.evaluate("a => getComputedStyle(a).opacity") == "0", (
+                    f"{size}: {tool} shows before it is wanted"
+                )
                 if size == "phone":
-                    assert tool.bounding_box()["width"] < 1, "on a touch screen a hidden heading tool still takes room"
+                    assert tool.bounding_box()["width"] < 1, (
+                        "on a touch screen a hidden heading tool still takes room"
+                    )
             permalink.focus()  # a keyboard reader reaches it
-            permalink.evaluate("a => Promise.all(a.getAnimations().map(animation => animation.finished))")
-            assert permalink.bounding_box()["width"] >= 8 and permalink.evaluate("a => getComputedStyle(a).opacity") == "1"
+            permalink.evaluate(
+                "a => Promise.all(a.getAnimations().map(animation => animation.finished))"
+            )
+            assert (
+                permalink.bounding_box()["width"] >= 8
+                and permalink.evaluate("a => getComputedStyle(a).opacity") == "1"
+            )
             copy.focus()
-            assert copy.bounding_box()["width"] >= 44, "a heading's copy-link button is too small to tap once shown"
+            assert copy.bounding_box()["width"] >= 44, (
+                "a heading's copy-link button is too small to tap once shown"
+            )
             if size == "desktop":
                 page.locator("article p").first.focus()
                 heading.hover()
-                permalink.evaluate("a => Promise.all(a.getAnimations().map(animation => animation.finished))")
+                permalink.evaluate(
+                    "a => Promise.all(a.getAnimations().map(animation => animation.finished))"
+                )
                 assert permalink.evaluate("a => getComputedStyle(a).opacity") == "1"
-
-
-def test_the_edit_link_is_at_the_end_of_the_page_not_on_its_title(new_page, site_url, site_pages):
-    page = new_page()
-    for path in guide_paths(site_pages)[:3] + [path for path in site_pages if path in ("", "en/")]:
-        page.goto(site_url + path)
-        assert page.locator(".md-content__button").count() == 0, f"/{path}: an edit pencil on the title"
-        edit = page.locator("article a[rel=edit]")
-        assert edit.count() == 1 and edit.is_visible()
-        assert edit.evaluate("a => !!(a.compareDocumentPosition(document.querySelector('article h1')) & Node.DOCUMENT_POSITION_PRECEDING)")
-        assert page.locator("article .md-source-file").count() == 1, f"/{path}: 'last updated' is gone"
-
-
-def test_header_footer_and_menu_offer_support_and_webmail_and_no_repository_or_generator(context_for, site_url, languages, mail_settings):
-    support = "mailto:" + mail_settings["support"]["email"]
-    webmail = mail_settings["provider"]["webmail_url"]
-    for size in ("phone", "desktop"):
-        page = context_for(size, "light").new_page()
-        for language in languages:
-            page.goto(site_url + language["prefix"] + "guides/iphone/")
-            assert page.locator(".md-source, a[href*='github.com/example']:not([rel=edit])").count() == 0
-            assert "Material for MkDocs" not in page.locator("footer").inner_text()
-            footer = page.locator(".md-footer-meta")
-            for href in (support, webmail, mail_settings["support"]["chat_url"]):
-                assert footer.locator(f"a[href='{href}']").is_visible(), f"{language['locale']} {size}: footer lacks {href}"
-            if size == "desktop":
-                where = page.locator(".md-header")
-            else:
-                page.locator(".md-header label[for=__drawer]").click()
-                where = page.locator(".md-nav--primary .md-nav__source")
-            for href in (support, webmail):
-                assert where.locator(f"a[href='{href}']").is_visible(), f"{language['locale']} {size}: {href} not where customers look"
-
-
-def test_the_language_switcher_names_the_current_language_in_words_and_marks_it(new_page, site_url, languages, mkdocs_config):
-    plugins = mkdocs_config["plugins"]
-    names = {entry["locale"]: entry["name"] for entry in next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]}
-    page = new_page()
-    for language in languages:
-        page.goto(site_url + language["prefix"] + "guides/iphone/")
-        button = page.locator(".frame-language__button")
-        assert button.inner_text().strip() == names[language["locale"]]
-        button.click()
-        current = page.locator(".md-select__link[aria-current=true]")
-        assert current.count() == 1 and current.get_attribute("hreflang") == language["locale"] and current.is_visible()
-
-
-def test_on_a_phone_the_menu_opens_on_the_whole_menu_with_the_guides_in_view(context_for, site_url, languages):
-    for scheme in ("light", "dark"):
-        page = context_for("phone", scheme).new_page()
-        for language in languages:
-            page.goto(site_url + language["prefix"] + "guides/android/")
-            page.locator(".md-header label[for=__drawer]").click()
-            page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
-            menu = page.locator(".md-nav--primary > .md-nav__list")
-            home = menu.locator(":scope > .md-nav__item > a.md-nav__link:not(.md-nav__link--active)").first
-            guides = menu.locator(".md-nav__item--section > .md-nav > .md-nav__list > .md-nav__item > a.md-nav__link:not(.md-nav__link--active)")
-            assert home.is_visible() and home.bounding_box()["x"] >= 0, f"{language['locale']}: the menu opens inside a section"
-            assert guides.count() >= 5 and guides.nth(1).is_visible() and guides.nth(1).bounding_box()["x"] >= 0
-
-
-def test_each_guide_says_under_its_title_what_its_steps_were_checked_against(new_page, site_url, site_pages, languages):
-    import datetime
-
-    import page_frame
-    import yaml
-    from helpcenter.labels import load_labels
-
-    from sitebuild import PROJECT_DIR
-
-    labels = load_labels([language["locale"] for language in languages])
-    page = new_page()
-    checked = 0
-    for language in languages:
-        for source in sorted((PROJECT_DIR / "docs" / "guides").glob("*.md")):
-            parts = source.name.split(".")
-            if (len(parts) == 3) != (not language["default"]) or (len(parts) == 3 and parts[1] != language["locale"]):
-                continue
-            meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
-            if not meta.get("review"):
-                continue
-            expected = page_frame.checked_against_line(meta, labels[language["locale"]]["review.checked_against"], language["locale"])
-            page.goto(site_url + language["prefix"] + f"guides/{parts[0]}/")
-            line = page.locator("article h1 + .frame-checked")
-            assert line.inner_text() == expected, source.name
-            checked += 1
-    assert checked >= 2, "no guide has review fields in its front matter"
-    assert page_frame.checked_against_line({"review": {"date": datetime.date(2026, 11, 29), "checked_against": "iOS 26.1"}}, labels["sv"]["review.checked_against"], "sv") == "Kontrollerad mot iOS 26.1, november 2026"
-
-
-def test_the_404_page_offers_a_search_with_an_example_and_the_first_guides(new_page, site_url, languages):
-    page = new_page(viewport=PHONE)
-    for language in languages:
-        response = page.goto(site_url + language["prefix"] + "no-such-page/")
-        assert response.status == 404
-        page.wait_for_selector("article h1")
-        assert page.locator(".links-not-found__query").get_attribute("placeholder")
-        guides = page.locator(".frame-popular__list a")
-        assert guides.count() >= 3
-        for href in guides.evaluate_all("links => links.map(link => link.href)"):
-            assert f"/{language['prefix']}guides/" in href
-            assert page.request.get(href).status == 200
