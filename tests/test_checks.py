@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import PROJECT_DIR, copy_project
+from editorcopy import editor_copy
+from sitebuild import PROJECT_DIR
 from tools.checks import CHECKS
 from tools.checks.build import check_build
 from tools.checks.data import check_data, check_markers
@@ -28,8 +29,6 @@ from helpcenter import markers
 LANGUAGES = site_languages(PROJECT_DIR)
 DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
 SETTINGS = mail_data.load_settings()
-# What the checks read besides what a build reads.
-CHECK_FILES = (".pymarkdown.yml", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")
 # The clean repository runs all of them; a clean copy runs the quick ones (not lint and build).
 QUICK_CHECKS = [name for name in CHECKS if name not in ("lint", "build")]
 
@@ -42,10 +41,7 @@ def in_language(page: str, language) -> str:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A throwaway copy of the project, with the checks' own configuration."""
-    copy = copy_project(tmp_path / "project")
-    for name in CHECK_FILES:
-        shutil.copy2(PROJECT_DIR / name, copy / name)
-    return copy
+    return editor_copy(tmp_path / "project")
 
 
 def replace(project: Path, relative: str, old: str, new: str) -> int:

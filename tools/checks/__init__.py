@@ -20,7 +20,9 @@ from tools.checks.build import check_build
 from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
 from tools.checks.frontmatter import check_frontmatter
+from tools.checks.pages import Warn
 from tools.checks.parity import check_parity
+from tools.checks.review import REVIEW_DAYS, check_review
 from tools.checks.style import check_lint, check_spelling
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -32,6 +34,7 @@ CHECKS = {
     "parity": (check_parity, "every page in every language, with the same heading ids, markers, links and steps"),
     "drift": (check_drift, "no host, port, security mode or support address typed into docs/ or overrides/"),
     "frontmatter": (check_frontmatter, "every page has a title and a description (at most 160 characters) in its language"),
+    "sources": (check_review, f"every guide lists its sources and review date (warns after {REVIEW_DAYS} days)"),
     "lint": (check_lint, "Markdown lint (pymarkdownlnt, .pymarkdown.yml)"),
     "spelling": (check_spelling, "English spelling (codespell, .codespellrc and .codespell-words.txt)"),
     "build": (check_build, "the strict build: links, #anchors, navigation"),
@@ -54,17 +57,20 @@ def main(argv: list[str]) -> int:
         results = {name: pool.submit(CHECKS[name][0], PROJECT_DIR) for name in names}
         found = {name: results[name].result() for name in names}
     seconds = time.monotonic() - started
-    failed = []
+    failed, warned = [], 0
     for name, problems in found.items():
         for problem in problems:
             print(problem)
-        if problems:
-            failed.append(f"{name} ({len(problems)})")
+        errors = [problem for problem in problems if not isinstance(problem, Warn)]
+        warned += len(problems) - len(errors)
+        if errors:
+            failed.append(f"{name} ({len(errors)})")
     if failed:
         print(
             f"{len(failed)} of {len(names)} checks failed: {', '.join(failed)}. Each line above names the file "
             "and line and says how to fix it; CONTRIBUTING.md (Checks) explains each check."
         )
         return 1
-    print(f"All {len(names)} checks passed ({', '.join(names)}) in {seconds:.1f} s")
+    warnings = f", with {warned} warning(s) above" if warned else ""
+    print(f"All {len(names)} checks passed ({', '.join(names)}) in {seconds:.1f} s{warnings}")
     return 0

@@ -30,6 +30,10 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ORDERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
 
 
+class Warn(str):
+    """A problem that is reported but does not fail `make check` (a review getting old)."""
+
+
 # --------------------------------------------------------------------------------------------
 # Languages
 # --------------------------------------------------------------------------------------------
