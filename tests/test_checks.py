@@ -83,12 +83,18 @@ def test_a_clean_copy_passes_each_check(project, name):
     assert CHECKS[name][0](project) == []
 
 
+def run_checks(project: Path, *names: str) -> subprocess.CompletedProcess:
+    """`python -m tools.checks NAMES` in the copy, with the checks' own code copied in."""
+    if not (project / "tools").exists():
+        (project / "tools").mkdir()
+        shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
+        shutil.copytree(PROJECT_DIR / "tools" / "checks", project / "tools" / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    return subprocess.run([sys.executable, "-m", "tools.checks", *names], cwd=project, capture_output=True, text=True)
+
+
 def test_a_broken_copy_fails_the_command_with_one_line_per_problem(project):
-    (project / "tools").mkdir()
-    shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
-    shutil.copytree(PROJECT_DIR / "tools" / "checks", project / "tools" / "checks", ignore=shutil.ignore_patterns("__pycache__"))
     (project / in_language("docs/articles/forwarding.md", OTHER)).unlink()
-    result = subprocess.run([sys.executable, "-m", "tools.checks", "parity", "frontmatter"], cwd=project, capture_output=True, text=True)
+    result = run_checks(project, "parity", "frontmatter")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith("docs/articles/forwarding.md:1: ")
@@ -136,13 +142,36 @@ def test_a_heading_id_missing_in_one_language(project):
     ]
 
 
-def test_a_heading_without_an_id(project):
+def test_a_heading_without_an_id_asks_for_the_id_it_has_in_the_other_language(project):
     line = replace(project, "docs/index.md", " {#what-is-smtp}", "")
-    problems = check_parity(project)
-    assert problems[0] == (
+    assert check_parity(project) == [
         f'docs/index.md:{line}: the heading "{_heading_text(project, "docs/index.md", line)}" has no id; end it with '
-        "{#an-id} (the same id in every language), so links to it work in every language"
-    )
+        "{#what-is-smtp} (the same id in every language), so links to it work in every language"
+    ]
+
+
+def test_a_step_heading_without_an_id_asks_for_its_step_id_and_nothing_else(project):
+    """No step-count line: the steps are compared once every heading has its id."""
+    page = "docs/guides/iphone.md"
+    line = replace(project, page, " {#step-2}", "")
+    assert check_parity(project) == [
+        f'{page}:{line}: the heading "{_heading_text(project, page, line)}" has no id; end it with '
+        "{#step-2} (the same id in every language), so links to it work in every language"
+    ]
+
+
+def test_a_new_page_without_ids_gets_ids_made_from_its_headings(project):
+    """Neither language has the id yet: a step gets step-N, another heading its words."""
+    for language in LANGUAGES:
+        (project / in_language("docs/articles/new.md", language)).write_text(
+            "---\ntitle: New\ndescription: New.\n---\n\n# New\n\n## Step 3: Open Settings\n\n## Når du er klar\n", encoding="utf-8"
+        )
+    assert [problem for problem in check_parity(project) if problem.startswith("docs/articles/new.md")] == [
+        'docs/articles/new.md:8: the heading "Step 3: Open Settings" has no id; end it with {#step-3} (the same id '
+        "in every language), so links to it work in every language",
+        'docs/articles/new.md:10: the heading "Når du er klar" has no id; end it with {#nar-du-er-klar} (the same id '
+        "in every language), so links to it work in every language",
+    ]
 
 
 def _heading_text(project, relative, line):
@@ -240,11 +269,15 @@ def test_markers_and_other_numbers_are_not_drift(project, text):
 # --------------------------------------------------------------------------------------------
 
 
-def test_a_misspelt_marker(project):
+def test_a_misspelt_marker_is_one_message_with_the_right_spelling(project):
+    """Not repeated by parity (as a marker missing in the other language) nor by the build."""
     line = replace(project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->")
-    problems = check_markers(project)
-    assert len(problems) == 1
-    assert problems[0].startswith(f"docs/index.md:{line}: unknown marker kind 'tabel' in '<!-- settings:tabel smtp -->'; did you mean settings:table? use settings:table")
+    expected = f"docs/index.md:{line}: unknown marker <!-- settings:tabel smtp -->; did you mean settings:table? (see CONTRIBUTING.md, Markers)"
+    assert check_markers(project) == [expected]
+    assert check_parity(project) == []
+    result = run_checks(project, "markers", "parity", "build")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:-1] == [expected]
 
 
 def test_a_bad_value_in_the_data_file(project):

@@ -41,6 +41,37 @@ CHECKS = {
 }
 
 
+def _run(name: str) -> list[str]:
+    """One check; a check that crashes is one line that says so, not a traceback."""
+    try:
+        return CHECKS[name][0](PROJECT_DIR)
+    except Exception as error:  # noqa: BLE001 - an editor gets one line, whatever broke
+        return [f"tools/checks:1: the {name} check could not run ({type(error).__name__}: {error}); fix the "
+                "problems above first, or report it with this line"]
+
+
+def without_repeats(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """One mistake, one message: the build reports what other checks report too (a misspelt
+    marker stops it, a bad data file too), so a build message at a file and line that another
+    check already named, or about a data file another check already named, is left out."""
+    if "build" not in found:
+        return found
+    others = [problem for name, problems in found.items() if name != "build" for problem in problems]
+    places = {_place(problem) for problem in others}
+    data_files = {_place(problem).split(":")[0] for problem in others if problem.startswith("data/")}
+    found["build"] = [
+        problem
+        for problem in found["build"]
+        if _place(problem) not in places and _place(problem).split(":")[0] not in data_files
+    ]
+    return found
+
+
+def _place(problem: str) -> str:
+    """`docs/index.md:83` of `docs/index.md:83: what; how`."""
+    return ":".join(problem.split(":", 2)[:2])
+
+
 def main(argv: list[str]) -> int:
     if argv in (["--list"], ["-l"]):
         for name, (_, what) in CHECKS.items():
@@ -54,8 +85,9 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     # The build runs in its own process; the other checks run meanwhile (threads, same process).
     with ThreadPoolExecutor(max_workers=len(names)) as pool:
-        results = {name: pool.submit(CHECKS[name][0], PROJECT_DIR) for name in names}
+        results = {name: pool.submit(_run, name) for name in names}
         found = {name: results[name].result() for name in names}
+    found = without_repeats(found)
     seconds = time.monotonic() - started
     failed, warned = [], 0
     for name, problems in found.items():

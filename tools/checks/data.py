@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import mail_data, markers
+from tools.checks.hooks import mail_data, marker_error, setup_files
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 
 
@@ -28,15 +28,30 @@ def check_data(project: Path) -> list[str]:
 def check_markers(project: Path) -> list[str]:
     """Every marker in every page is one the build knows (its marker registry)."""
     try:
-        settings, _ = load_data(project)
+        load_data(project)
     except mail_data.DataError:
         return ["data/mail-settings.yml:1: the markers cannot be checked while the data files have errors; fix those first (python -m tools.checks data)"]
+    return [message for _, message in marker_problems(project)]
+
+
+def marker_problems(project: Path) -> list[tuple[str, str]]:
+    """(page, message) for every marker the hook cannot render; none while the data has errors."""
+    try:
+        settings, labels = load_data(project)
+    except mail_data.DataError:
+        return []
+    languages = site_languages(project)
+    default = languages[0].locale
     docs = docs_dir(project)
     problems = []
     for page in find_pages(project, site_languages(project)):
         page_path = page.path.relative_to(docs).as_posix()
         for number, line in body_lines(page.text):
-            problems += [_relative(problem, project) for problem in markers.check_markdown(line, settings, page_path, number)]
+            if "<!--" not in line:
+                continue
+            message = marker_error(line, settings, labels[page.locale], page_path, number, downloads)
+            if message:
+                problems.append((page.name, _relative(message, project)))
     return problems
 
 
