@@ -20,6 +20,7 @@ from tools.checks.build import check_build
 from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
 from tools.checks.frontmatter import check_frontmatter
+from tools.checks.links import check_links
 from tools.checks.pages import Warn
 from tools.checks.parity import check_parity
 from tools.checks.review import REVIEW_DAYS, check_review
@@ -33,6 +34,7 @@ CHECKS = {
     "markers": (check_markers, "every <!-- settings:... --> marker is one the settings hook knows"),
     "parity": (check_parity, "every page in every language, with the same heading ids, markers, links and steps"),
     "drift": (check_drift, "no host, port, security mode or support address typed into docs/ or overrides/"),
+    "links": (check_links, "every published address still works, every page is published, links and nav point at pages that exist"),
     "frontmatter": (check_frontmatter, "every page has a title and a description (at most 160 characters) in its language"),
     "sources": (check_review, f"every guide lists its sources and review date (warns after {REVIEW_DAYS} days)"),
     "lint": (check_lint, "Markdown lint (pymarkdownlnt, .pymarkdown.yml)"),
@@ -58,7 +60,7 @@ def without_repeats(found: dict[str, list[str]]) -> dict[str, list[str]]:
         return found
     others = [problem for name, problems in found.items() if name != "build" for problem in problems]
     places = {_place(problem) for problem in others}
-    data_files = {_place(problem).split(":")[0] for problem in others if problem.startswith("data/")}
+    data_files = {_place(problem).split(":")[0] for problem in others if problem.startswith(("data/", "mkdocs.yml"))}
     found["build"] = [
         problem
         for problem in found["build"]
