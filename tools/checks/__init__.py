@@ -56,6 +56,8 @@ def without_repeats(found: dict[str, list[str]]) -> dict[str, list[str]]:
     """One mistake, one message: the build reports what other checks report too (a misspelt
     marker stops it, a bad data file too), so a build message at a file and line that another
     check already named, or about a data file another check already named, is left out."""
+    if found.get("data"):  # the other checks' "cannot be checked while the data file has errors"
+        found = {name: [p for p in problems if name == "data" or "while the data file" not in p] for name, problems in found.items()}
     if "build" not in found:
         return found
     others = [problem for name, problems in found.items() if name != "build" for problem in problems]

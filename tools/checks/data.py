@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import mail_data, marker_error, setup_files
+from tools.checks.hooks import links_hook, mail_data, marker_error, setup_files
+from tools.checks.yaml_advice import advice
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 
 
@@ -17,12 +18,27 @@ def load_data(project: Path) -> tuple[dict, dict]:
 
 
 def check_data(project: Path) -> list[str]:
-    """data/mail-settings.yml and data/labels.yml are valid (the build's own validation)."""
-    try:
-        load_data(project)
-    except mail_data.DataError as error:
-        return [_relative(line, project) for line in str(error).splitlines()]
-    return []
+    """Every data file is valid YAML (else one line of advice at the line to change), and
+    mail-settings.yml, labels.yml and links.yml pass the build's own validation."""
+    problems, broken = [], set()
+    for path in sorted((project / "data").glob("*.yml")):
+        name = path.relative_to(project).as_posix()
+        message = advice(name, path.read_text(encoding="utf-8-sig"))
+        if message:
+            problems.append(message)
+            broken.add(path.name)
+    if not broken & {"mail-settings.yml", "labels.yml"}:
+        try:
+            load_data(project)
+        except mail_data.DataError as error:
+            problems += [_relative(line, project) for line in str(error).splitlines()]
+    if "links.yml" not in broken and (project / "data" / "links.yml").exists():
+        locales = [language.locale for language in site_languages(project)]
+        try:
+            links_hook.load_links(project / "data" / "links.yml", locales)
+        except mail_data.DataError as error:
+            problems += [_relative(line, project) for line in str(error).splitlines()]
+    return problems
 
 
 def check_markers(project: Path) -> list[str]:
@@ -30,7 +46,7 @@ def check_markers(project: Path) -> list[str]:
     try:
         load_data(project)
     except mail_data.DataError:
-        return ["data/mail-settings.yml:1: the markers cannot be checked while the data files have errors; fix those first (python -m tools.checks data)"]
+        return ["data/mail-settings.yml:1: the markers cannot be checked while the data file has errors; fix those first (python -m tools.checks data)"]
     return [message for _, message in marker_problems(project)]
 
 
