@@ -120,6 +120,19 @@ def test_a_renamed_heading_id_without_a_redirect(project):
     ]
 
 
+def test_a_renamed_heading_id_names_the_section_short_link_to_change(project):
+    """The rename rule for section short links: the key stays, its target follows the id."""
+    for name in files_of("docs/articles/forwarding.md"):
+        replace(project, name, "{#stop-forwarding}", "{#turn-off-forwarding}")
+    replace(project, "data/links.yml", "\nredirects:\n", "\nredirects:\n  articles/forwarding.md#stop-forwarding: articles/forwarding.md#turn-off-forwarding\n")
+    add_new(project)
+    assert check_links(project) == [
+        f"data/links.yml:{line_of(project, 'data/links.yml', 'stop-forwarding: articles')}: the short link stop-forwarding "
+        "points at #stop-forwarding, which docs/articles/forwarding.md no longer has; change the line to "
+        "`stop-forwarding: articles/forwarding.md#turn-off-forwarding` (the key stays)"
+    ]
+
+
 def test_a_deleted_short_link_key(project):
     line = replace(project, "data/links.yml", "  stop-forwarding: articles/forwarding.md#stop-forwarding\n", "")
     published = line_of(project, PUBLISHED, "/go/stop-forwarding/")

@@ -316,6 +316,15 @@ def short_link_problems(site: Site) -> list[str]:
     problems = []
     for key, target in site.short_links.items():
         page, _, anchor = target.partition("#")
+        line = site.link_lines.get(f"short_links.{key}", 1)
+        if site.has(page) and anchor and not site.has(page, anchor):
+            published = next((n for n, a in site.published if a == f"{page_url(page)}#{anchor}"), None)
+            new_id = _renamed_id(site, page, page, anchor, published) if published else "NEW-ID"
+            problems.append(
+                f"{LINKS}:{line}: the short link {key} points at #{anchor}, which docs/{page} no longer has; change the "
+                f"line to `{key}: {page}#{new_id}` (the key stays)"
+            )
+            continue
         if site.has(page):
             continue
         new = site.renamed.get(page)
@@ -324,7 +333,7 @@ def short_link_problems(site: Site) -> list[str]:
             if new
             else "which does not exist; point it at the page's current name (the key stays)"
         )
-        problems.append(f"{LINKS}:{site.link_lines.get(f'short_links.{key}', 1)}: the short link {key} points at docs/{page}, {fix}")
+        problems.append(f"{LINKS}:{line}: the short link {key} points at docs/{page}, {fix}")
     return problems
 
 
