@@ -242,6 +242,57 @@ def test_a_typed_server_fact_names_the_marker_to_use(project, typed, expected):
     assert check_drift(project) == [f"docs/index.md:{line}: {expected}"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "IMAP-servern heter imap.hostedemail.com.",
+            "the server name imap.hostedemail.com is typed by hand, and data/mail-settings.yml has no such server; type "
+            "<!-- settings:value imap.host -->; if the server changed, change it in data/mail-settings.yml",
+        ),
+        (
+            "Incoming server: mail.old-provider.example.net",
+            None,
+        ),
+        (
+            "Incoming server: in.mailhost.se",
+            "the server name in.mailhost.se is typed by hand, and data/mail-settings.yml has no such server; type "
+            "<!-- settings:value imap.host --> (or smtp.host, pop3.host: the one this line is about); if the server "
+            "changed, change it in data/mail-settings.yml",
+        ),
+        (
+            "Outgoing mail goes through `smtp.gmail.com`.",
+            "the server name smtp.gmail.com is typed by hand, and data/mail-settings.yml has no such server; type "
+            "<!-- settings:value smtp.host -->; if the server changed, change it in data/mail-settings.yml",
+        ),
+        (
+            "The SMTP server answers on 587 too.",
+            "port 587 is typed by hand, and data/mail-settings.yml has no such port; type a marker such as "
+            "<!-- settings:value smtp.port -->, or add the port to data/mail-settings.yml",
+        ),
+    ],
+)
+def test_any_server_name_or_port_is_drift_not_only_todays(project, typed, expected):
+    """An old or wrong host (not in the data file) typed where a setting belongs is caught."""
+    line = append(project, "docs/index.md", typed)
+    assert check_drift(project) == ([f"docs/index.md:{line}: {expected}"] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Download it from [thunderbird.net](https://www.thunderbird.net/) and add your IMAP account.",
+        "Gmail (gmail.com) fetches mail from other servers no more.",
+        "Your address, such as name@yourdomain.com, works with IMAP on Windows 10 and iOS 26.",
+        "Read the [vendor's steps](https://support.microsoft.com/en-us/office/imap-settings) for the SMTP server.",
+        "Outlook 2016, 2019 and 2021 support IMAP.",
+    ],
+)
+def test_other_host_names_and_numbers_in_prose_are_not_drift(project, text):
+    append(project, "docs/index.md", text)
+    assert check_drift(project) == []
+
+
 def test_a_typed_host_in_a_template(project):
     template = project / "overrides" / "partials" / "typed.html"
     template.write_text(f"<p>{SMTP['host']}</p>\n", encoding="utf-8")
