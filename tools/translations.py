@@ -5,6 +5,14 @@
 
 A translation is out of date when its page in the default language changed in a commit that the
 translation's last commit does not include (from git history; uncommitted edits do not count).
+The report lists those commits and the `git diff` that shows what changed. A change that needs no
+translation (a typo fixed in the default language) is marked with a trailer in its commit message,
+one line per translation, without touching the translation:
+
+    Translation-current: docs/guides/iphone.en.md
+
+(or in an empty commit later: `git commit --allow-empty -m "..." --trailer "Translation-current: ..."`).
+That commit then counts as the translation's last commit (CONTRIBUTING.md, "Translate a page").
 Without history (no .git, git not installed, a shallow clone) the report still lists what is
 translated and missing, and says that it could not compare. It is a report: it exits 0 (2 only
 when mkdocs.yml cannot be read). A complete language that lacks a page fails `make check`
@@ -14,6 +22,7 @@ when mkdocs.yml cannot be read). A complete language that lacks a page fails `ma
 from __future__ import annotations
 
 import argparse
+import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -22,6 +31,8 @@ from pathlib import Path
 from tools.checks.pages import Language, docs_dir, find_pages, is_complete, site_languages, translation_name
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+# The commit trailer that marks a translation current without changing it.
+TRAILER = "Translation-current"
 
 
 @dataclass
@@ -32,10 +43,12 @@ class History:
     last: dict[str, tuple[str, str]] = field(default_factory=dict)  # path from root -> (commit, date)
     problem: str | None = None
 
-    def changed_since(self, source: str, translation: str) -> bool:
-        """Whether `source` changed in a commit that the translation's last commit does not include."""
+    def changed_since(self, source: str, translation: str) -> list[tuple[str, str, str]]:
+        """The commits (short hash, date, subject) that changed `source` and that the translation's
+        last commit does not include, the newest first."""
         since = self.last[translation][0]
-        return bool(_git(self.root, "rev-list", "-n", "1", f"{since}..HEAD", "--", source).strip())
+        log = _git(self.root, "log", "--format=%h%x00%cs%x00%s", f"{since}..HEAD", "--", source)
+        return [tuple(line.split("\0", 2)) for line in log.splitlines() if line.strip()]
 
 
 @dataclass
@@ -43,7 +56,7 @@ class Status:
     language: Language
     translated: list[str] = field(default_factory=list)  # the translation files
     missing: list[tuple[str, str]] = field(default_factory=list)  # (translation file, page to translate)
-    out_of_date: list[tuple[str, str, str, str]] = field(default_factory=list)  # (file, source, its date, source's date)
+    out_of_date: list[tuple[str, str, str, list]] = field(default_factory=list)  # (file, source, its last commit, commits since)
     not_compared: list[str] = field(default_factory=list)  # translation files with no commit yet
 
 
@@ -87,10 +100,8 @@ def translation_status(project: Path, languages: list[Language], history: Histor
             source_path, translation_path = (_from_root(project / name, history) for name in (source, translation))
             if translation_path not in history.last or source_path not in history.last:
                 status.not_compared.append(translation)
-            elif history.changed_since(source_path, translation_path):
-                status.out_of_date.append(
-                    (translation, source, history.last[translation_path][1], history.last[source_path][1])
-                )
+            elif commits := history.changed_since(source_path, translation_path):
+                status.out_of_date.append((translation, source, history.last[translation_path][0][:7], commits))
         statuses.append(status)
     return statuses
 
@@ -125,10 +136,15 @@ def report(project: Path, languages: list[Language], statuses: list[Status], his
             lines += [f"  {translation}  (translate {source})" for translation, source in status.missing]
         if status.out_of_date:
             lines += ["", f"{name}: {len(status.out_of_date)} out of date; the {default.name} page changed after the translation"]
-            lines += [
-                f"  {translation}  ({source} changed {source_date}; the translation last {date})"
-                for translation, source, date, source_date in status.out_of_date
-            ]
+            for translation, source, since, commits in status.out_of_date:
+                shown = "; ".join(f"{commit} {date} {subject}" for commit, date, subject in commits[:3])
+                more = f"; and {len(commits) - 3} more" if len(commits) > 3 else ""
+                lines += [
+                    f"  {translation}: {source} changed in {len(commits)} commit(s) since the translation's last commit "
+                    f"{since}: {shown}{more}",
+                    f"    what changed: git diff {since} HEAD -- {source}",
+                    f"    nothing to translate? commit with the trailer \"Translation-current: {translation}\"",
+                ]
         if status.not_compared:
             lines += ["", f"{name}: {len(status.not_compared)} not compared; not committed yet"]
             lines += [f"  {translation}" for translation in status.not_compared]
@@ -158,13 +174,17 @@ def read_history(project: Path) -> History:
         )
     history = History(root=Path(root))
     try:
-        log = _git(history.root, "log", "--format=%x00%H %cs", "--name-only", "--", str(docs_dir(project)))
+        log = _git(history.root, "log", f"--format=%x00%H %cs %(trailers:key={TRAILER},valueonly,separator=%x01)", "--name-only")
     except subprocess.CalledProcessError:
         return History(problem="The repository has no commits yet, so the dates of the pages could not be compared.")
     commit = date = ""
+    prefix = _from_root(project, history) if project.resolve() != history.root.resolve() else ""
     for line in log.split("\n"):
         if line.startswith("\0"):
-            commit, date = line[1:].split(" ", 1)
+            commit, date, *trailers = line[1:].split(" ", 2)
+            for value in "".join(trailers).split("\1"):
+                if value.strip():  # a path from the project (docs/...), as the report prints it
+                    history.last.setdefault(posixpath.join(prefix, value.strip()), (commit, date))
         elif line.strip():
             history.last.setdefault(line.strip(), (commit, date))
     return history
