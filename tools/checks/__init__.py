@@ -6,7 +6,7 @@
 
 Each check is a function `check_x(project) -> list of problems`, each problem one line
 `file:line: what is wrong; how to fix it`. Problems exit 1; when all is well one line says so.
-CONTRIBUTING.md ("Checks") explains every check and how to fix what it finds.
+CONTRIBUTING.md, "The checks", explains every check and how to fix what it finds.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
     if failed:
         print(
             f"{len(failed)} of {len(names)} checks failed: {', '.join(failed)}. Each line above names the file "
-            "and line and says how to fix it; CONTRIBUTING.md (Checks) explains each check."
+            "and line and says how to fix it; CONTRIBUTING.md, \"The checks\", explains each check."
         )
         return 1
     warnings = f", with {warned} warning(s) above" if warned else ""

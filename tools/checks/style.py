@@ -52,7 +52,7 @@ LINT_FIXES = {
     "md049": "write *emphasis* with * like the rest of the page",
     "md050": "write **bold** with ** like the rest of the page",
 }
-LINT_FIX_DEFAULT = "see CONTRIBUTING.md, Checks"
+LINT_FIX_DEFAULT = 'see CONTRIBUTING.md, "The checks"'
 CODESPELL_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<fixes>.+)$")
 
 

@@ -1,0 +1,90 @@
+"""CONTRIBUTING.md, the data files' comments, the checks' messages and the pull-request template
+say the same thing for adding, renaming and translating a page (issue 18, item 4), and every
+pointer to a CONTRIBUTING section names one that exists (item 6)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from sitebuild import PROJECT_DIR
+from tools.checks import CHECKS
+from tools.checks.links import ADD_PUBLISHED
+from tools.translations import TRAILER
+
+CONTRIBUTING = (PROJECT_DIR / "CONTRIBUTING.md").read_text(encoding="utf-8")
+TEMPLATE = (PROJECT_DIR / ".github/pull_request_template.md").read_text(encoding="utf-8")
+LINKS_YML = (PROJECT_DIR / "data/links.yml").read_text(encoding="utf-8")
+PUBLISHED = (PROJECT_DIR / "data/published-links.txt").read_text(encoding="utf-8")
+HEADINGS = {line.lstrip("#").strip() for line in CONTRIBUTING.split("\n") if re.match(r"#{2,3} ", line)}
+# Where editors are pointed at CONTRIBUTING.md.
+POINTING = ["data", "tools", "hooks", "Makefile", "mkdocs.yml", ".github", "README.md"]
+
+
+def section(title: str) -> str:
+    return CONTRIBUTING.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def pointers() -> list[tuple[str, str]]:
+    """(file, section) for every `CONTRIBUTING.md, "Section"` / `CONTRIBUTING.md ("Section")`."""
+    found = []
+    paths = [PROJECT_DIR / name for name in POINTING]
+    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*"))) if p.is_file() and "__pycache__" not in p.parts]
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r'CONTRIBUTING\.md,? \(?"([^"]+)"|CONTRIBUTING\.md, ([A-Z]\w+)', text):
+            found.append((path.relative_to(PROJECT_DIR).as_posix(), match[1] or match[2]))
+    return found
+
+
+def test_every_pointer_names_a_section_that_exists():
+    found = pointers()
+    assert len(found) > 5
+    assert [(name, title) for name, title in found if title not in HEADINGS] == []
+
+
+def test_every_check_is_explained_and_counted():
+    checks = section("The checks")
+    assert [name for name in CHECKS if f"\n### {name}\n" not in checks] == []
+    assert f"`All {len(CHECKS)} checks passed`" in checks
+
+
+def test_adding_a_page_says_the_same_everywhere():
+    add = section("Add a page")
+    for text in (add, TEMPLATE, PUBLISHED.split("\n/", 1)[0]):
+        assert "tools.published_links" in text
+    assert ADD_PUBLISHED in add
+    assert "the overview needs no edit" in add and "no edit there" in TEMPLATE
+
+
+def test_renaming_says_the_same_everywhere():
+    """One rule for short links on rename: the key stays, its target follows the new name."""
+    rename = section("Rename a page or a section")
+    comment = LINKS_YML.split("short_links:")[0]
+    for text in (rename, comment, TEMPLATE):
+        assert "the key stays" in " ".join(text.lower().split()), text[:80]
+    assert "(the key stays)" in (PROJECT_DIR / "tools/checks/links.py").read_text(encoding="utf-8")
+    for text in (rename, LINKS_YML, TEMPLATE):
+        assert "redirects:" in text
+
+
+def test_translating_says_the_same_everywhere():
+    translate = section("Translate a page")
+    for text in (translate, TEMPLATE, (PROJECT_DIR / "tools/translations.py").read_text(encoding="utf-8")):
+        assert f"{TRAILER}: docs/" in text
+
+
+def test_the_markers_section_is_kept_for_the_marker_registry():
+    assert "| `<!-- settings:table imap -->` |" in section("Markers")
+
+
+@pytest.mark.parametrize("name", [".venv"])
+def test_gitignore_ignores_a_venv_symlink(tmp_path, name):
+    """`.venv/` matches only a folder; a `.venv` symlink to a shared environment must be ignored too."""
+    subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text((PROJECT_DIR / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / name).symlink_to(tmp_path)
+    result = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", name], capture_output=True, text=True)
+    assert result.stdout.strip() == name
