@@ -26,8 +26,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m tools.build_site
 
-## The editors' checks, in seconds, no browser: strict build, translation parity, drift,
-## markers and data, front matter, Markdown lint, spelling (CONTRIBUTING.md, "Checks").
+## The editors' checks, in seconds, no browser: data files, markers, translation parity, drift,
+## links (published addresses, renames), front matter, sources, Markdown lint, spelling and the
+## strict build; every problem of every check in one run (CONTRIBUTING.md, "The checks").
 ## One check alone: .venv/bin/python -m tools.checks parity
 check: $(STAMP)
 	$(BIN)/python -m tools.checks all
