@@ -154,3 +154,18 @@ def test_make_check_fails_where_the_link_tests_would(project):
     result = subprocess.run([sys.executable, "-m", "tools.checks", "links"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith(f"docs/articles/webmail.md:1: 1 address(es) of this page are not in {PUBLISHED}")
+
+
+def test_an_overview_that_lists_guides_by_hand_lists_every_guide_in_nav(project):
+    """An overview with a hand-made list of guides (not generated from nav: by template:
+    overview.html): a guide in nav: but missing from the list fails."""
+    from tools.checks.links import _nav_entries
+    from tools.checks.pages import read_mkdocs_config
+
+    guides = [entry for entry in _nav_entries(read_mkdocs_config(project)["nav"]) if entry.startswith("guides/")]
+    listed = "".join(f"- [{guide}]({guide})\n" for guide in guides if guide != "guides/gmail.md")
+    (project / "docs/index.md").write_text(f"---\ntitle: O\ndescription: O.\n---\n\n# O\n\n## Guider {{#guides}}\n\n{listed}", encoding="utf-8")
+    assert [problem for problem in check_links(project) if "overview's list" in problem] == [
+        "docs/index.md:8: the overview's list of guides lacks guides/gmail.md, which nav: in mkdocs.yml lists; add "
+        "a line `- [its title](guides/gmail.md)` to the list"
+    ]

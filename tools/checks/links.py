@@ -201,7 +201,7 @@ def check_links(project: Path) -> list[str]:
     if advice(LINKS, (project / LINKS).read_text(encoding="utf-8-sig")):
         return []  # the data check says how to fix data/links.yml first
     site = read_site(project)
-    return published_problems(site) + unpublished_problems(site) + page_link_problems(site) + nav_problems(site) + short_link_problems(site)
+    return published_problems(site) + unpublished_problems(site) + page_link_problems(site) + nav_problems(site) + overview_problems(site) + short_link_problems(site)
 
 
 def published_problems(site: Site) -> list[str]:
@@ -308,6 +308,26 @@ def nav_problems(site: Site) -> list[str]:
         new = site.renamed.get(entry)
         fix = f"which was renamed to docs/{new}; change the line to {new}" if new else "which does not exist; fix the path (from docs/), or add the page"
         problems.append(f"mkdocs.yml:{number}: the navigation lists {entry}, {fix}")
+    return problems
+
+
+def overview_problems(site: Site) -> list[str]:
+    """An overview that lists the guides by hand lists every guide of `nav:` (once the overview
+    generates its list from `nav:`, template: overview.html, it has no such list to check)."""
+    guides = [entry for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or []) if entry.startswith("guides/")]
+    problems = []
+    for name in site.files.get("index.md", {}).values():
+        text = (site.project / name).read_text(encoding="utf-8-sig")
+        listed = {target.split("#")[0] for _, target in internal_links(text) if target.startswith("guides/")}
+        heading = next((h for h in headings(text) if h.id == "guides"), None)
+        if not listed or heading is None:
+            continue
+        for guide in guides:
+            if guide not in listed:
+                problems.append(
+                    f"{name}:{heading.line}: the overview's list of guides lacks {guide}, which nav: in mkdocs.yml "
+                    f"lists; add a line `- [its title]({guide})` to the list"
+                )
     return problems
 
 
