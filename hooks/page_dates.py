@@ -38,7 +38,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 class OnceNoGitLogs(logging.Filter):
-    """"has no git logs" once per run, not once per page (about 30 lines a build, issue 18): new
+    """ "has no git logs" once per run, not once per page (about 30 lines a build, issue 18): new
     pages, a copy without .git and Debian's git 2.39 all give it for every page alike."""
 
     marker = ONCE_MARKER
@@ -51,7 +51,7 @@ class OnceNoGitLogs(logging.Filter):
             return False
         OnceNoGitLogs.shown = True
         record.msg, record.args = (
-            "some pages have no git history (new, uncommitted, or no .git here): their \"last updated\" date is "
+            'some pages have no git history (new, uncommitted, or no .git here): their "last updated" date is '
             "the build date (said once per build)",
             (),
         )
