@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from sitebuild import PROJECT_DIR, copy_project
 
 # What the checks read besides what a build reads.
-CHECK_FILES = (".pymarkdown.yml", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")
+CHECK_FILES = (
+    ".pymarkdown.yml",
+    ".codespellrc",
+    ".codespell-words.txt",
+    "README.md",
+    "CONTRIBUTING.md",
+)
 # The front matter of contract A (PLAN), added to a copied guide that lacks it, so that a test
 # about another mistake starts from a clean copy while the guides are being sourced.
 FIXTURE_REVIEW = (
@@ -31,7 +39,12 @@ def editor_copy(destination: Path, review_date: str = "2026-11-29") -> Path:
     for guide in sorted((copy / "docs" / "guides").glob("*.md")):
         text = guide.read_text(encoding="utf-8")
         if not re.search(r"(?m)^sources:", text.split("\n---", 1)[0]):
-            guide.write_text(text.replace("\n---\n", "\n" + FIXTURE_REVIEW.format(date=review_date) + "---\n", 1), encoding="utf-8")
+            guide.write_text(
+                text.replace(
+                    "\n---\n", "\n" + FIXTURE_REVIEW.format(date=review_date) + "---\n", 1
+                ),
+                encoding="utf-8",
+            )
     return copy
 
 
@@ -47,3 +60,19 @@ def replace(project: Path, relative: str, old: str, new: str) -> int:
 def line_of(project: Path, relative: str, text: str) -> int:
     lines = (project / relative).read_text(encoding="utf-8").split("\n")
     return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def run_checks(project: Path, *names: str) -> subprocess.CompletedProcess:
+    """`python -m tools.checks NAMES` in the copy, as `make check` runs it, with the checks'
+    own code copied in."""
+    if not (project / "tools").exists():
+        (project / "tools").mkdir()
+        shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
+        shutil.copytree(
+            PROJECT_DIR / "tools" / "checks",
+            project / "tools" / "checks",
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    return subprocess.run(
+        [sys.executable, "-m", "tools.checks", *names], cwd=project, capture_output=True, text=True
+    )

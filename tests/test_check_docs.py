@@ -18,7 +18,9 @@ CONTRIBUTING = (PROJECT_DIR / "CONTRIBUTING.md").read_text(encoding="utf-8")
 TEMPLATE = (PROJECT_DIR / ".github/pull_request_template.md").read_text(encoding="utf-8")
 LINKS_YML = (PROJECT_DIR / "data/links.yml").read_text(encoding="utf-8")
 PUBLISHED = (PROJECT_DIR / "data/published-links.txt").read_text(encoding="utf-8")
-HEADINGS = {line.lstrip("#").strip() for line in CONTRIBUTING.split("\n") if re.match(r"#{2,3} ", line)}
+HEADINGS = {
+    line.lstrip("#").strip() for line in CONTRIBUTING.split("\n") if re.match(r"#{2,3} ", line)
+}
 # Where editors are pointed at CONTRIBUTING.md.
 POINTING = ["data", "tools", "hooks", "Makefile", "mkdocs.yml", ".github", "README.md"]
 
@@ -31,10 +33,17 @@ def pointers() -> list[tuple[str, str]]:
     """(file, section) for every `CONTRIBUTING.md, "Section"` / `CONTRIBUTING.md ("Section")`."""
     found = []
     paths = [PROJECT_DIR / name for name in POINTING]
-    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*"))) if p.is_file() and "__pycache__" not in p.parts]
+    files = [
+        p
+        for path in paths
+        for p in ([path] if path.is_file() else sorted(path.rglob("*")))
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
-        for match in re.finditer(r'CONTRIBUTING\.md,? \(?"([^"]+)"|CONTRIBUTING\.md, ([A-Z]\w+)', text):
+        for match in re.finditer(
+            r'CONTRIBUTING\.md,? \(?"([^"]+)"|CONTRIBUTING\.md, ([A-Z]\w+)', text
+        ):
             found.append((path.relative_to(PROJECT_DIR).as_posix(), match[1] or match[2]))
     return found
 
@@ -72,7 +81,11 @@ def test_renaming_says_the_same_everywhere():
 
 def test_translating_says_the_same_everywhere():
     translate = section("Translate a page")
-    for text in (translate, TEMPLATE, (PROJECT_DIR / "tools/translations.py").read_text(encoding="utf-8")):
+    for text in (
+        translate,
+        TEMPLATE,
+        (PROJECT_DIR / "tools/translations.py").read_text(encoding="utf-8"),
+    ):
         assert f"{TRAILER}: docs/" in text
 
 
@@ -84,7 +97,11 @@ def test_the_markers_section_is_kept_for_the_marker_registry():
 def test_gitignore_ignores_a_venv_symlink(tmp_path, name):
     """`.venv/` matches only a folder; a `.venv` symlink to a shared environment must be ignored too."""
     subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True)
-    (tmp_path / ".gitignore").write_text((PROJECT_DIR / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".gitignore").write_text(
+        (PROJECT_DIR / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / name).symlink_to(tmp_path)
-    result = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", name], capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-C", str(tmp_path), "check-ignore", name], capture_output=True, text=True
+    )
     assert result.stdout.strip() == name

@@ -4,13 +4,9 @@ build wait until the file reads)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-
 import pytest
 
-from editorcopy import editor_copy, line_of, replace
+from editorcopy import editor_copy, line_of, replace, run_checks
 from sitebuild import PROJECT_DIR
 from tools.checks.data import check_data
 from tools.checks.yaml_advice import advice
@@ -31,18 +27,20 @@ def test_a_redirect_below_an_empty_mapping_says_how_to_write_it(project):
     """The old file's `redirects: {}` with a redirect added below it, as an editor would."""
     replace(project, "data/links.yml", "\nredirects:\n", "\nredirects: {}\n")
     path = project / "data/links.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "  guides/gmail.md: guides/gmail-app.md\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  guides/gmail.md: guides/gmail-app.md\n",
+        encoding="utf-8",
+    )
     empty = line_of(project, "data/links.yml", "redirects: {}")
     added = line_of(project, "data/links.yml", "  guides/gmail.md: guides/gmail-app.md")
     expected = (
-        f"data/links.yml:{added}: `redirects: {{}}` on line {empty} says redirects is empty, so this line cannot be part "
-        "of it; to add to redirects, replace `redirects: {}` with `redirects:` and indent each entry by two spaces below it"
+        f"data/links.yml:{added}: `redirects: {{}}` on line {empty} says redirects is empty, so this line cannot be "
+        "part "
+        "of it; to add to redirects, replace `redirects: {}` with `redirects:` and indent each entry by two spaces "
+        "below it"
     )
     assert check_data(project) == [expected]
-    (project / "tools").mkdir()
-    shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
-    shutil.copytree(PROJECT_DIR / "tools" / "checks", project / "tools" / "checks", ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run([sys.executable, "-m", "tools.checks", "data", "links", "markers", "drift", "build"], cwd=project, capture_output=True, text=True)
+    result = run_checks(project, "data", "links", "markers", "drift", "build")
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == [expected]
 
@@ -50,14 +48,30 @@ def test_a_redirect_below_an_empty_mapping_says_how_to_write_it(project):
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
-        ("data/labels.yml", "    setting: Inställning", "\tsetting: Inställning",
-         "the line starts with a tab; YAML needs spaces: replace the tab with two spaces per level"),
-        ("data/mail-settings.yml", "  name: Strikingly", "  name: \"Strikingly",
-         "a quote opened on this line is never closed; end the text with the same quote (\" or ')"),
-        ("data/mail-settings.yml", "  name: Strikingly", "  name: Strikingly: the company",
-         "the value contains \": \"; put it in quotes: key: \"text: more text\""),
-        ("data/links.yml", "  iphone: guides/iphone.md", "  iphone guides/iphone.md",
-         "`iphone guides/iphone.md` is not `key: value`; put a colon and a space after the key, or remove the line"),
+        (
+            "data/labels.yml",
+            "    setting: Inställning",
+            "\tsetting: Inställning",
+            "the line starts with a tab; YAML needs spaces: replace the tab with two spaces per level",
+        ),
+        (
+            "data/mail-settings.yml",
+            "  name: Strikingly",
+            '  name: "Strikingly',
+            "a quote opened on this line is never closed; end the text with the same quote (\" or ')",
+        ),
+        (
+            "data/mail-settings.yml",
+            "  name: Strikingly",
+            "  name: Strikingly: the company",
+            'the value contains ": "; put it in quotes: key: "text: more text"',
+        ),
+        (
+            "data/links.yml",
+            "  iphone: guides/iphone.md",
+            "  iphone guides/iphone.md",
+            "`iphone guides/iphone.md` is not `key: value`; put a colon and a space after the key, or remove the line",
+        ),
     ],
 )
 def test_a_syntax_error_in_any_data_file_is_advice_at_its_line(project, file, old, new, message):
@@ -66,7 +80,9 @@ def test_a_syntax_error_in_any_data_file_is_advice_at_its_line(project, file, ol
 
 
 def test_a_new_data_file_is_read_too(project):
-    (project / "data/search-synonyms.yml").write_text("sv:\n  mejl: e-post\n   mobil: telefon\n", encoding="utf-8")
+    (project / "data/search-synonyms.yml").write_text(
+        "sv:\n  mejl: e-post\n   mobil: telefon\n", encoding="utf-8"
+    )
     assert check_data(project) == [
         "data/search-synonyms.yml:3: this line is indented more than the line above, which has a value already; "
         "indent each level by two spaces, like the lines around it"

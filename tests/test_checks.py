@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from editorcopy import editor_copy
+import mail_data
+import settings as settings_hook
+import setup_files
+from editorcopy import editor_copy, run_checks
 from sitebuild import PROJECT_DIR
 from tools.checks import CHECKS
 from tools.checks.build import check_build
@@ -22,9 +25,6 @@ from tools.checks.frontmatter import check_frontmatter
 from tools.checks.pages import site_languages
 from tools.checks.parity import check_parity
 from tools.checks.style import check_lint, check_spelling
-
-import mail_data
-from helpcenter import markers
 
 LANGUAGES = site_languages(PROJECT_DIR)
 DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
@@ -72,7 +72,12 @@ def append(project: Path, relative: str, text: str) -> int:
 
 
 def test_the_repository_passes_every_check():
-    result = subprocess.run([sys.executable, "-m", "tools.checks", "all"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.checks", "all"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith(f"All {len(CHECKS)} checks passed ("), result.stdout
 
@@ -81,15 +86,6 @@ def test_the_repository_passes_every_check():
 def test_a_clean_copy_passes_each_check(project, name):
     """The baseline of every broken example below: the copy itself is clean."""
     assert CHECKS[name][0](project) == []
-
-
-def run_checks(project: Path, *names: str) -> subprocess.CompletedProcess:
-    """`python -m tools.checks NAMES` in the copy, with the checks' own code copied in."""
-    if not (project / "tools").exists():
-        (project / "tools").mkdir()
-        shutil.copy2(PROJECT_DIR / "tools" / "__init__.py", project / "tools")
-        shutil.copytree(PROJECT_DIR / "tools" / "checks", project / "tools" / "checks", ignore=shutil.ignore_patterns("__pycache__"))
-    return subprocess.run([sys.executable, "-m", "tools.checks", *names], cwd=project, capture_output=True, text=True)
 
 
 def test_a_broken_copy_fails_the_command_with_one_line_per_problem(project):
@@ -103,7 +99,12 @@ def test_a_broken_copy_fails_the_command_with_one_line_per_problem(project):
 
 
 def test_an_unknown_check_name_says_which_exist():
-    result = subprocess.run([sys.executable, "-m", "tools.checks", "parity", "spelnig"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.checks", "parity", "spelnig"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert result.stderr.strip() == f"unknown check spelnig; use one of: all, {', '.join(CHECKS)}"
 
@@ -134,7 +135,12 @@ def test_a_translation_without_its_page(project):
 def test_a_heading_id_missing_in_one_language(project):
     translation = in_language("docs/index.md", OTHER)
     heading = line_of(project, translation, "{#what-is-smtp}")
-    replace(project, translation, (project / translation).read_text(encoding="utf-8").split("\n")[heading - 1] + "\n", "")
+    replace(
+        project,
+        translation,
+        (project / translation).read_text(encoding="utf-8").split("\n")[heading - 1] + "\n",
+        "",
+    )
     source_line = line_of(project, "docs/index.md", "{#what-is-smtp}")
     assert check_parity(project) == [
         f"docs/index.md:{source_line}: {translation} has no heading {{#what-is-smtp}}, which docs/index.md has; "
@@ -164,9 +170,12 @@ def test_a_new_page_without_ids_gets_ids_made_from_its_headings(project):
     """Neither language has the id yet: a step gets step-N, another heading its words."""
     for language in LANGUAGES:
         (project / in_language("docs/articles/new.md", language)).write_text(
-            "---\ntitle: New\ndescription: New.\n---\n\n# New\n\n## Step 3: Open Settings\n\n## Når du er klar\n", encoding="utf-8"
+            "---\ntitle: New\ndescription: New.\n---\n\n# New\n\n## Step 3: Open Settings\n\n## Når du er klar\n",
+            encoding="utf-8",
         )
-    assert [problem for problem in check_parity(project) if problem.startswith("docs/articles/new.md")] == [
+    assert [
+        problem for problem in check_parity(project) if problem.startswith("docs/articles/new.md")
+    ] == [
         'docs/articles/new.md:8: the heading "Step 3: Open Settings" has no id; end it with {#step-3} (the same id '
         "in every language), so links to it work in every language",
         'docs/articles/new.md:10: the heading "Når du er klar" has no id; end it with {#nar-du-er-klar} (the same id '
@@ -175,7 +184,9 @@ def test_a_new_page_without_ids_gets_ids_made_from_its_headings(project):
 
 
 def _heading_text(project, relative, line):
-    return (project / relative).read_text(encoding="utf-8").split("\n")[line - 1].lstrip("#").strip()
+    return (
+        (project / relative).read_text(encoding="utf-8").split("\n")[line - 1].lstrip("#").strip()
+    )
 
 
 def test_a_marker_missing_in_one_language(project):
@@ -191,7 +202,10 @@ def test_a_marker_missing_in_one_language(project):
 def test_a_link_missing_in_one_language(project):
     translation = in_language("docs/index.md", OTHER)
     path = project / translation
-    path.write_text(re.sub(r"\[([^\]]*)\]\(articles/forwarding\.md\)", r"\1", path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(
+        re.sub(r"\[([^\]]*)\]\(articles/forwarding\.md\)", r"\1", path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     line = line_of(project, "docs/index.md", "(articles/forwarding.md)")
     assert check_parity(project) == [
         f"docs/index.md:{line}: {translation} has no link to articles/forwarding.md, which docs/index.md has; "
@@ -225,11 +239,28 @@ IMAP, SMTP = SETTINGS["servers"]["imap"], SETTINGS["servers"]["smtp"]
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        (f"IMAP: {IMAP['host']}", f"the server name is typed by hand; type <!-- settings:value imap.host --> instead of {IMAP['host']}"),
-        (f"IMAP port {IMAP['ports'][0]['port']}", f"the port is typed by hand; type <!-- settings:value imap.port --> instead of {IMAP['ports'][0]['port']}"),
-        ("SMTP: STARTTLS", "the security mode is typed by hand; type <!-- settings:value smtp.security --> instead of STARTTLS"),
-        (f"Mail {SETTINGS['support']['email']}", f"the support address is typed by hand; type <!-- settings:value support-email --> instead of {SETTINGS['support']['email']}"),
-        (f"Login: {SETTINGS['provider']['webmail_url']}", f"the webmail address is typed by hand; type <!-- settings:value webmail --> instead of {SETTINGS['provider']['webmail_url']}"),
+        (
+            f"IMAP: {IMAP['host']}",
+            f"the server name is typed by hand; type <!-- settings:value imap.host --> instead of {IMAP['host']}",
+        ),
+        (
+            f"IMAP port {IMAP['ports'][0]['port']}",
+            f"the port is typed by hand; type <!-- settings:value imap.port --> instead of {IMAP['ports'][0]['port']}",
+        ),
+        (
+            "SMTP: STARTTLS",
+            "the security mode is typed by hand; type <!-- settings:value smtp.security --> instead of STARTTLS",
+        ),
+        (
+            f"Mail {SETTINGS['support']['email']}",
+            "the support address is typed by hand; type <!-- settings:value support-email --> instead of "
+            f"{SETTINGS['support']['email']}",
+        ),
+        (
+            f"Login: {SETTINGS['provider']['webmail_url']}",
+            "the webmail address is typed by hand; type <!-- settings:value webmail --> instead of "
+            f"{SETTINGS['provider']['webmail_url']}",
+        ),
         (
             "SMTP port 2525",
             "port 2525 is typed by hand, and data/mail-settings.yml has no such port; type a marker such as "
@@ -247,7 +278,8 @@ def test_a_typed_server_fact_names_the_marker_to_use(project, typed, expected):
     [
         (
             "IMAP-servern heter imap.hostedemail.com.",
-            "the server name imap.hostedemail.com is typed by hand, and data/mail-settings.yml has no such server; type "
+            "the server name imap.hostedemail.com is typed by hand, and data/mail-settings.yml has no such server; "
+            "type "
             "<!-- settings:value imap.host -->; if the server changed, change it in data/mail-settings.yml",
         ),
         (
@@ -322,8 +354,13 @@ def test_markers_and_other_numbers_are_not_drift(project, text):
 
 def test_a_misspelt_marker_is_one_message_with_the_right_spelling(project):
     """Not repeated by parity (as a marker missing in the other language) nor by the build."""
-    line = replace(project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->")
-    expected = f"docs/index.md:{line}: unknown marker <!-- settings:tabel smtp -->; did you mean settings:table? (see CONTRIBUTING.md, Markers)"
+    line = replace(
+        project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"
+    )
+    expected = (
+        f"docs/index.md:{line}: unknown marker <!-- settings:tabel smtp -->; did you mean settings:table? (see "
+        "CONTRIBUTING.md, Markers)"
+    )
     assert check_markers(project) == [expected]
     assert check_parity(project) == []
     result = run_checks(project, "markers", "parity", "build")
@@ -332,7 +369,9 @@ def test_a_misspelt_marker_is_one_message_with_the_right_spelling(project):
 
 
 def test_a_bad_value_in_the_data_file(project):
-    line = replace(project, "data/mail-settings.yml", f"port: {SMTP['ports'][0]['port']}", "port: 70000")
+    line = replace(
+        project, "data/mail-settings.yml", f"port: {SMTP['ports'][0]['port']}", "port: 70000"
+    )
     assert check_data(project) == [
         f"data/mail-settings.yml:{line}: servers.smtp.ports[0].port: expected an integer 1-65535, got 70000"
     ]
@@ -356,9 +395,15 @@ def test_a_missing_description(project):
 def test_a_description_too_long(project):
     line = line_of(project, "docs/index.md", "description:")
     long = "x" * 161
-    replace(project, "docs/index.md", (project / "docs/index.md").read_text(encoding="utf-8").split("\n")[line - 1], f"description: {long}")
+    replace(
+        project,
+        "docs/index.md",
+        (project / "docs/index.md").read_text(encoding="utf-8").split("\n")[line - 1],
+        f"description: {long}",
+    )
     assert check_frontmatter(project) == [
-        f"docs/index.md:{line}: the description is 161 characters long; shorten it to at most 160 (search engines cut longer ones)"
+        f"docs/index.md:{line}: the description is 161 characters long; shorten it to at most 160 (search engines "
+        "cut longer ones)"
     ]
 
 
@@ -367,7 +412,12 @@ def test_a_description_left_untranslated(project):
     description = next(line for line in source if line.startswith("description:"))
     translation = in_language("docs/index.md", OTHER)
     line = line_of(project, translation, "description:")
-    replace(project, translation, (project / translation).read_text(encoding="utf-8").split("\n")[line - 1], description)
+    replace(
+        project,
+        translation,
+        (project / translation).read_text(encoding="utf-8").split("\n")[line - 1],
+        description,
+    )
     assert check_frontmatter(project) == [
         f"{translation}:{line}: the description is the same as in docs/index.md; write it in {OTHER.name}"
     ]
@@ -400,7 +450,8 @@ def test_a_misspelt_english_word(project):
     page = in_language("docs/index.md", OTHER)
     line = append(project, page, "You will recieve an email.")
     assert check_spelling(project) == [
-        f'{page}:{line}: "recieve" is misspelt; write "receive" (if the word is right here, add it to .codespell-words.txt)'
+        f'{page}:{line}: "recieve" is misspelt; write "receive" (if the word is right here, add it to '
+        ".codespell-words.txt)"
     ]
     with (project / ".codespell-words.txt").open("a", encoding="utf-8") as words:
         words.write("recieve\n")
@@ -446,10 +497,28 @@ def test_contributing_documents_every_marker_kind_the_hook_knows():
 def test_every_marker_example_in_contributing_is_one_the_build_knows():
     examples = sorted(set(re.findall(r"<!-- settings:[^>]*-->", markers_section())))
     assert len(examples) >= len(hook_marker_kinds())
-    assert [problem for example in examples for problem in markers.check_markdown(example, SETTINGS, "page.md")] == []
+    labels = mail_data.load_labels([language.locale for language in LANGUAGES])
+    for language in LANGUAGES:
+        downloads = setup_files.download_paths(language.locale, DEFAULT.locale)
+        for example in examples:
+            rendered = settings_hook.fill_markers(
+                example, SETTINGS, labels[language.locale], "page.md", downloads=downloads
+            )
+            assert "<!--" not in rendered, example
 
 
 def test_contributing_documents_every_value_key_the_hook_knows():
+    with pytest.raises(settings_hook.PluginError) as caught:
+        settings_hook.render_value("no.such-key", SETTINGS, {})
+    message = str(caught.value)
+    fields_match = re.search(r"FIELD one of ([\w, -]+?);", message)
+    others_match = re.search(r"; or ([\w, -]+?) \(", message)
+    assert fields_match and others_match, message
+    fields, others = fields_match[1].split(", "), others_match[1].split(", ")
     section = markers_section()
-    expected = markers.value_keys(SETTINGS)
-    assert [key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)] == []
+    expected = [
+        f"{server}.{field}" for server in mail_data.SERVER_KEYS for field in fields
+    ] + others
+    assert [
+        key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)
+    ] == []

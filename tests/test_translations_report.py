@@ -16,9 +16,22 @@ PAGE, TRANSLATION = "docs/articles/forwarding.md", "docs/articles/forwarding.en.
 
 
 def git(project, *args: str, date: str = "2026-11-01T10:00:00+00:00") -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.com", "GIT_COMMITTER_NAME": "Editor",
-           "GIT_COMMITTER_EMAIL": "editor@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    result = subprocess.run(["git", "-c", "commit.gpgsign=false", "-C", str(project), *args], check=True, capture_output=True, text=True, env=env)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.com",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.com",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    result = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-C", str(project), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     return result.stdout.strip()
 
 
@@ -40,11 +53,23 @@ def report(project, capsys) -> list[str]:
 
 
 def test_an_out_of_date_translation_shows_its_commits_and_the_diff_to_run(project, capsys):
-    git(project, "commit", "--quiet", "-am", "Fix a typo in the forwarding article", date="2026-11-29T10:00:00+00:00")
-    base, change = git(project, "rev-parse", "--short=7", "HEAD~1"), git(project, "rev-parse", "--short", "HEAD")
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "-am",
+        "Fix a typo in the forwarding article",
+        date="2026-11-29T10:00:00+00:00",
+    )
+    base, change = (
+        git(project, "rev-parse", "--short=7", "HEAD~1"),
+        git(project, "rev-parse", "--short", "HEAD"),
+    )
     lines = report(project, capsys)
-    at = lines.index(f"  {TRANSLATION}: {PAGE} changed in 1 commit(s) since the translation's last commit {base}: "
-                     f"{change} 2026-11-29 Fix a typo in the forwarding article")
+    at = lines.index(
+        f"  {TRANSLATION}: {PAGE} changed in 1 commit(s) since the translation's last commit {base}: "
+        f"{change} 2026-11-29 Fix a typo in the forwarding article"
+    )
     assert lines[at + 1 : at + 3] == [
         f"    what changed: git diff {base} HEAD -- {PAGE}",
         f'    nothing to translate? commit with the trailer "Translation-current: {TRANSLATION}"',
@@ -52,7 +77,15 @@ def test_an_out_of_date_translation_shows_its_commits_and_the_diff_to_run(projec
 
 
 def test_a_trailer_in_the_change_marks_the_translation_current(project, capsys):
-    git(project, "commit", "--quiet", "-am", "Fix a typo", "--trailer", f"Translation-current: {TRANSLATION}")
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "-am",
+        "Fix a typo",
+        "--trailer",
+        f"Translation-current: {TRANSLATION}",
+    )
     lines = report(project, capsys)
     assert "Up to date: English." in lines
     assert not [line for line in lines if TRANSLATION in line]
@@ -61,5 +94,14 @@ def test_a_trailer_in_the_change_marks_the_translation_current(project, capsys):
 def test_an_empty_commit_with_the_trailer_marks_it_current_later(project, capsys):
     git(project, "commit", "--quiet", "-am", "Fix a typo")
     assert any(line.startswith(f"  {TRANSLATION}: ") for line in report(project, capsys))
-    git(project, "commit", "--quiet", "--allow-empty", "-m", "No translation needed", "--trailer", f"Translation-current: {TRANSLATION}")
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "--allow-empty",
+        "-m",
+        "No translation needed",
+        "--trailer",
+        f"Translation-current: {TRANSLATION}",
+    )
     assert "Up to date: English." in report(project, capsys)

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.checks.links import PUBLISHED, addresses, read_site
+from tools.checks.link_site import PUBLISHED, addresses, read_site
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PUBLISHED_FILE = PROJECT_DIR / PUBLISHED
@@ -31,23 +31,40 @@ def add_new(project: Path) -> list[str]:
     """Append the addresses not published yet; return them."""
     path = project / PUBLISHED
     known = set(read_published(path))
-    new = [address for items in addresses(read_site(project)).values() for address in items if address not in known]
+    new = [
+        address
+        for items in addresses(read_site(project)).values()
+        for address in items
+        if address not in known
+    ]
     new = list(dict.fromkeys(new))
     if new:
         text = path.read_text(encoding="utf-8")
-        path.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(f"{address}\n" for address in new), encoding="utf-8")
+        path.write_text(
+            text
+            + ("" if text.endswith("\n") else "\n")
+            + "".join(f"{address}\n" for address in new),
+            encoding="utf-8",
+        )
     return new
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.published_links", description=__doc__.split("\n")[0])
-    parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="the project folder (default: this one)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.published_links", description=(__doc__ or "").split("\n")[0]
+    )
+    parser.add_argument(
+        "--project", type=Path, default=PROJECT_DIR, help="the project folder (default: this one)"
+    )
     project = parser.parse_args(argv).project.resolve()
     new = add_new(project)
     if not new:
         print(f"{PUBLISHED}: every address is in it already; nothing to add")
         return 0
-    print(f"{PUBLISHED}: {len(new)} new address(es) added; commit the file with your pages" + "".join(f"\n  {a}" for a in new))
+    print(
+        f"{PUBLISHED}: {len(new)} new address(es) added; commit the file with your pages"
+        + "".join(f"\n  {a}" for a in new)
+    )
     return 0
 
 

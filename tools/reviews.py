@@ -35,19 +35,26 @@ def report(project: Path, today: datetime.date) -> list[str]:
             )
         )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
     lines.append("")
     lines.append(
         f"{len(rows) - 1} guides; {due} without a review or reviewed more than {REVIEW_DAYS} days ago. "
         "Review the oldest first: check each step against its sources, then update review and the sources' "
-        "checked dates (CONTRIBUTING.md, \"Sources and review\")."
+        'checked dates (CONTRIBUTING.md, "Sources and review").'
     )
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.reviews", description=__doc__.split("\n")[0])
-    parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="the project folder (default: this one)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.reviews", description=(__doc__ or "").split("\n")[0]
+    )
+    parser.add_argument(
+        "--project", type=Path, default=PROJECT_DIR, help="the project folder (default: this one)"
+    )
     project = parser.parse_args(argv).project.resolve()
     print("\n".join(report(project, datetime.date.today())))
     return 0

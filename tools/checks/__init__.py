@@ -32,13 +32,31 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHECKS = {
     "data": (check_data, "data/mail-settings.yml and data/labels.yml are valid"),
     "markers": (check_markers, "every <!-- settings:... --> marker is one the settings hook knows"),
-    "parity": (check_parity, "every page in every language, with the same heading ids, markers, links and steps"),
-    "drift": (check_drift, "no host, port, security mode or support address typed into docs/ or overrides/"),
-    "links": (check_links, "every published address still works, every page is published, links and nav point at pages that exist"),
-    "frontmatter": (check_frontmatter, "every page has a title and a description (at most 160 characters) in its language"),
-    "sources": (check_review, f"every guide lists its sources and review date (warns after {REVIEW_DAYS} days)"),
+    "parity": (
+        check_parity,
+        "every page in every language, with the same heading ids, markers, links and steps",
+    ),
+    "drift": (
+        check_drift,
+        "no host, port, security mode or support address typed into docs/ or overrides/",
+    ),
+    "links": (
+        check_links,
+        "every published address still works, every page is published, links and nav point at pages that exist",
+    ),
+    "frontmatter": (
+        check_frontmatter,
+        "every page has a title and a description (at most 160 characters) in its language",
+    ),
+    "sources": (
+        check_review,
+        f"every guide lists its sources and review date (warns after {REVIEW_DAYS} days)",
+    ),
     "lint": (check_lint, "Markdown lint (pymarkdownlnt, .pymarkdown.yml)"),
-    "spelling": (check_spelling, "English spelling (codespell, .codespellrc and .codespell-words.txt)"),
+    "spelling": (
+        check_spelling,
+        "English spelling (codespell, .codespellrc and .codespell-words.txt)",
+    ),
     "build": (check_build, "the strict build: links, #anchors, navigation"),
 }
 
@@ -47,9 +65,11 @@ def _run(name: str) -> list[str]:
     """One check; a check that crashes is one line that says so, not a traceback."""
     try:
         return CHECKS[name][0](PROJECT_DIR)
-    except Exception as error:  # noqa: BLE001 - an editor gets one line, whatever broke
-        return [f"tools/checks:1: the {name} check could not run ({type(error).__name__}: {error}); fix the "
-                "problems above first, or report it with this line"]
+    except Exception as error:
+        return [
+            f"tools/checks:1: the {name} check could not run ({type(error).__name__}: {error}); fix the "
+            "problems above first, or report it with this line"
+        ]
 
 
 def without_repeats(found: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -57,12 +77,21 @@ def without_repeats(found: dict[str, list[str]]) -> dict[str, list[str]]:
     marker stops it, a bad data file too), so a build message at a file and line that another
     check already named, or about a data file another check already named, is left out."""
     if found.get("data"):  # the other checks' "cannot be checked while the data file has errors"
-        found = {name: [p for p in problems if name == "data" or "while the data file" not in p] for name, problems in found.items()}
+        found = {
+            name: [p for p in problems if name == "data" or "while the data file" not in p]
+            for name, problems in found.items()
+        }
     if "build" not in found:
         return found
-    others = [problem for name, problems in found.items() if name != "build" for problem in problems]
+    others = [
+        problem for name, problems in found.items() if name != "build" for problem in problems
+    ]
     places = {_place(problem) for problem in others}
-    data_files = {_place(problem).split(":")[0] for problem in others if problem.startswith(("data/", "mkdocs.yml"))}
+    data_files = {
+        _place(problem).split(":")[0]
+        for problem in others
+        if problem.startswith(("data/", "mkdocs.yml"))
+    }
     found["build"] = [
         problem
         for problem in found["build"]
@@ -84,7 +113,10 @@ def main(argv: list[str]) -> int:
     names = list(CHECKS) if argv in ([], ["all"]) else argv
     unknown = [name for name in names if name not in CHECKS]
     if unknown:
-        print(f"unknown check {', '.join(unknown)}; use one of: all, {', '.join(CHECKS)}", file=sys.stderr)
+        print(
+            f"unknown check {', '.join(unknown)}; use one of: all, {', '.join(CHECKS)}",
+            file=sys.stderr,
+        )
         return 2
     started = time.monotonic()
     # The build runs in its own process; the other checks run meanwhile (threads, same process).
@@ -104,7 +136,7 @@ def main(argv: list[str]) -> int:
     if failed:
         print(
             f"{len(failed)} of {len(names)} checks failed: {', '.join(failed)}. Each line above names the file "
-            "and line and says how to fix it; CONTRIBUTING.md, \"The checks\", explains each check."
+            'and line and says how to fix it; CONTRIBUTING.md, "The checks", explains each check.'
         )
         return 1
     warnings = f", with {warned} warning(s) above" if warned else ""

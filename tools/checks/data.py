@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.checks.hooks import links_hook, mail_data, marker_error, setup_files
-from tools.checks.yaml_advice import advice
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
+from tools.checks.yaml_advice import advice
 
 
 def load_data(project: Path) -> tuple[dict, dict]:
@@ -46,7 +46,10 @@ def check_markers(project: Path) -> list[str]:
     try:
         load_data(project)
     except mail_data.DataError:
-        return ["data/mail-settings.yml:1: the markers cannot be checked while the data file has errors; fix those first (python -m tools.checks data)"]
+        return [
+            "data/mail-settings.yml:1: the markers cannot be checked while the data file has errors; fix those first "
+            "(python -m tools.checks data)"
+        ]
     return [message for _, message in marker_problems(project)]
 
 
@@ -65,7 +68,9 @@ def marker_problems(project: Path) -> list[tuple[str, str]]:
         for number, line in body_lines(page.text):
             if "<!--" not in line:
                 continue
-            message = marker_error(line, settings, labels[page.locale], page_path, number, downloads)
+            message = marker_error(
+                line, settings, labels[page.locale], page_path, number, downloads
+            )
             if message:
                 problems.append((page.name, _relative(message, project)))
     return problems

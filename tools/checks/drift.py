@@ -32,11 +32,18 @@ HOST = re.compile(
     re.IGNORECASE,
 )
 # A host whose first word names a mail server is a server name wherever it is typed.
-MAIL_HOST_WORD = re.compile(r"(?i)^(?:imaps?|smtps?|pop3?s?|mail|mx\d*|e?mail-?server|outgoing|incoming|smtp-mail)\b")
+MAIL_HOST_WORD = re.compile(
+    r"(?i)^(?:imaps?|smtps?|pop3?s?|mail|mx\d*|e?mail-?server|outgoing|incoming|smtp-mail)\b"
+)
 # A line about a server: then any x.y.tld host on it is one too.
-SERVER_WORD = re.compile(r"(?i)\b(?:IMAP|SMTP|POP3?|server|servern|servrar|servrarna|värdnamn|host ?name|hostname|inkommande|utgående|incoming|outgoing)\b")
+SERVER_WORD = re.compile(
+    r"(?i)\b(?:IMAP|SMTP|POP3?|server|servern|servrar|servrarna|värdnamn|host ?name|hostname|inkommande|utgående|"
+    r"incoming|outgoing)\b"
+)
 # Documentation domains (RFC 2606) and the reader's own domain in examples are not settings.
-EXAMPLE_HOST = re.compile(r"(?i)(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.example|yourdomain\.com|dindomän\.se|dindoman\.se)$")
+EXAMPLE_HOST = re.compile(
+    r"(?i)(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.example|yourdomain\.com|dindomän\.se|dindoman\.se)$"
+)
 # Link targets and bare URLs: the address of a vendor's page is not a setting.
 URL = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 # Ports of mail servers that a line about IMAP, SMTP or POP3 cannot mention without "port".
@@ -59,7 +66,10 @@ def check_drift(project: Path) -> list[str]:
     try:
         settings = mail_data.load_settings(project / "data" / "mail-settings.yml")
     except mail_data.DataError:
-        return ["data/mail-settings.yml:1: drift cannot be checked while the data file has errors; fix those first (python -m tools.checks data)"]
+        return [
+            "data/mail-settings.yml:1: drift cannot be checked while the data file has errors; fix those first "
+            "(python -m tools.checks data)"
+        ]
     facts, ports = data_facts(settings), data_ports(settings)
     docs, problems = docs_dir(project), []
     for path in files_to_check(project):
@@ -106,10 +116,20 @@ def data_facts(settings: dict) -> list[Fact]:
     facts += [Fact(_literal(host), "the server name", tuple(keys)) for host, keys in hosts.items()]
     for domain in provider.get("domains", []):
         addresses = rf"[\w.+-]+@(?:[\w-]+\.)*{re.escape(domain)}(?![\w-])"
-        facts.append(Fact(re.compile(addresses, re.IGNORECASE), "an email address at the provider's domain", ("support-email",)))
+        facts.append(
+            Fact(
+                re.compile(addresses, re.IGNORECASE),
+                "an email address at the provider's domain",
+                ("support-email",),
+            )
+        )
     for domain in provider.get("domains", []):
         facts.append(
-            Fact(re.compile(rf"(?<![\w-])(?:[\w-]+\.)*{re.escape(domain)}(?![\w-])", re.IGNORECASE), "the provider's domain", ("webmail",))
+            Fact(
+                re.compile(rf"(?<![\w-])(?:[\w-]+\.)*{re.escape(domain)}(?![\w-])", re.IGNORECASE),
+                "the provider's domain",
+                ("webmail",),
+            )
         )
     facts.append(Fact(_word(provider["webmail_name"]), "the webmail's name", ("webmail",)))
     facts.append(Fact(_word(provider["name"]), "the provider's name", ("provider",)))
@@ -121,7 +141,9 @@ def data_ports(settings: dict) -> dict[int, list[str]]:
     ports: dict[int, list[str]] = {}
     for server_key in mail_data.SERVER_KEYS:
         for index, entry in enumerate(settings["servers"].get(server_key, {}).get("ports", [])):
-            ports.setdefault(entry["port"], []).append(f"{server_key}.port" if index == 0 else f"{server_key}.ports")
+            ports.setdefault(entry["port"], []).append(
+                f"{server_key}.port" if index == 0 else f"{server_key}.ports"
+            )
     return ports
 
 
@@ -155,7 +177,13 @@ def find_drift(line: str, facts: list[Fact], ports: dict[int, list[str]]) -> lis
             found.append(Found(match[0], fact.what, fact.keys))
         line = fact.pattern.sub(lambda match: " " * len(match[0]), line)
     for match in SECURITY_MODE.finditer(line):
-        found.append(Found(match[0], "the security mode", tuple(f"{key}.security" for key in mail_data.SERVER_KEYS)))
+        found.append(
+            Found(
+                match[0],
+                "the security mode",
+                tuple(f"{key}.security" for key in mail_data.SERVER_KEYS),
+            )
+        )
     typed_ports |= {int(match[1]) for match in PORT_AFTER_WORD.finditer(line)}
     if PORT_WORD.search(line) or SECURITY_WORD.search(line):
         known = set(WELL_KNOWN_MAIL_PORTS) | set(ports)
@@ -165,7 +193,9 @@ def find_drift(line: str, facts: list[Fact], ports: dict[int, list[str]]) -> lis
         typed_ports |= {int(match[1]) for match in NUMBER.finditer(line) if int(match[1]) in known}
     for port in sorted(typed_ports):
         if 1 <= port <= 65535:
-            keys = tuple(ports.get(port, ())) or tuple(f"{key}.port" for key in mail_data.SERVER_KEYS)
+            keys = tuple(ports.get(port, ())) or tuple(
+                f"{key}.port" for key in mail_data.SERVER_KEYS
+            )
             found.append(Found(str(port), "the port" if port in ports else "a port", keys))
     return found
 
@@ -184,7 +214,13 @@ def find_other_hosts(line: str, facts: list[Fact]) -> list[Found]:
         if EXAMPLE_HOST.search(host):
             continue
         if MAIL_HOST_WORD.match(host) or (about_servers and host.count(".") >= 2):
-            found.append(Found(host, "another server name", tuple(f"{key}.host" for key in mail_data.SERVER_KEYS)))
+            found.append(
+                Found(
+                    host,
+                    "another server name",
+                    tuple(f"{key}.host" for key in mail_data.SERVER_KEYS),
+                )
+            )
     return found
 
 
@@ -210,7 +246,7 @@ def explain(found: Found, line: str, in_template: bool) -> str:
         )
     if found.what == "the provider's domain":
         return (
-            f"{found.what} is typed by hand ({found.typed}); write \"your domain\" or link "
+            f'{found.what} is typed by hand ({found.typed}); write "your domain" or link '
             f"{marker} instead"
         )
     return f"{found.what} is typed by hand; type {marker}{others} instead of {found.typed}"

@@ -13,183 +13,32 @@ that has the old page's heading ids.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
-import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from tools.checks.link_site import (
+    LINKS,
+    PUBLISHED,
+    Site,
+    addresses,
+    doc_key,
+    page_url,
+    read_site,
+    renamed_id,
+    url_page,
+)
+from tools.checks.pages import (
+    docs_dir,
+    headings,
+    internal_links,
+    read_mkdocs_config,
+    site_languages,
+)
 from tools.checks.yaml_advice import advice
-from tools.checks.pages import docs_dir, find_pages, headings, internal_links, read_mkdocs_config, site_languages
 
-PUBLISHED = "data/published-links.txt"
-LINKS = "data/links.yml"
 ADD_PUBLISHED = ".venv/bin/python -m tools.published_links"
 TARGET = re.compile(r"^(?P<page>[^#\s]+\.md)?(?:#(?P<anchor>[A-Za-z][\w-]*))?$")
-
-
-@dataclass
-class Site:
-    """What the link checks know about the project, read once."""
-
-    project: Path
-    ids: dict[str, dict[str, set[str]]]  # page key -> locale -> heading ids
-    files: dict[str, dict[str, str]]  # page key -> locale -> file name (docs/...)
-    published: list[tuple[int, str]]  # (line, address)
-    short_links: dict[str, str] = field(default_factory=dict)
-    redirects: dict[str, str] = field(default_factory=dict)
-    link_lines: dict[str, int] = field(default_factory=dict)  # "short_links.KEY" / "redirects" -> line
-    renamed: dict[str, str] = field(default_factory=dict)  # old page key -> new page key
-
-    def has(self, key: str, anchor: str | None = None) -> bool:
-        return key in self.ids and (anchor is None or any(anchor in ids for ids in self.ids[key].values()))
-
-
-def read_site(project: Path) -> Site:
-    languages = site_languages(project)
-    ids: dict[str, dict[str, set[str]]] = {}
-    files: dict[str, dict[str, str]] = {}
-    for page in find_pages(project, languages):
-        ids.setdefault(page.key, {})[page.locale] = {h.id for h in headings(page.text) if h.id and h.level > 1}
-        files.setdefault(page.key, {})[page.locale] = page.name
-    site = Site(project, ids, files, read_published(project / PUBLISHED))
-    try:
-        data = yaml.safe_load((project / LINKS).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}  # the data check reports it
-    if isinstance(data, dict):
-        site.short_links = {str(k): str(v) for k, v in (data.get("short_links") or {}).items()} if isinstance(data.get("short_links"), dict) else {}
-        site.redirects = {str(k): str(v) for k, v in (data.get("redirects") or {}).items()} if isinstance(data.get("redirects"), dict) else {}
-    for number, line in enumerate((project / LINKS).read_text(encoding="utf-8").split("\n") if (project / LINKS).exists() else [], start=1):
-        match = re.match(r"^(?P<indent>\s*)(?P<key>[^#:\s][^:]*):", line)
-        if match and not match["indent"]:
-            section = match["key"]
-            site.link_lines.setdefault(section, number)
-        elif match:
-            site.link_lines.setdefault(f"{section}.{match['key'].strip()}", number)
-    site.renamed = find_renames(site)
-    return site
-
-
-def read_published(path: Path) -> list[tuple[int, str]]:
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip() and not line.lstrip().startswith("#")]
-
-
-def page_url(key: str) -> str:
-    """guides/iphone.md -> /guides/iphone/; index.md -> /; guides/index.md -> /guides/."""
-    path = key[: -len(".md")]
-    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return "/" + path
-
-
-def url_page(address: str) -> str:
-    """/guides/iphone/ -> guides/iphone.md; / -> index.md."""
-    path = address.strip("/")
-    return f"{path}.md" if path else "index.md"
-
-
-def addresses(site: Site) -> dict[str, list[str]]:
-    """Every address the site publishes, per page key: the page, its heading ids, its short links."""
-    default = site_languages(site.project)[0].locale
-    keys_by_target: dict[str, list[str]] = {}
-    for key, target in site.short_links.items():
-        keys_by_target.setdefault(target, []).append(key)
-    found = {}
-    for key in sorted(site.ids):
-        page = page_url(key)
-        page_ids = [h.id for h in headings((site.project / site.files[key].get(default, next(iter(site.files[key].values())))).read_text(encoding="utf-8-sig")) if h.id and h.level > 1]
-        items = [page] + [f"/go/{k}/" for k in keys_by_target.get(key, [])]
-        for heading_id in page_ids:
-            items += [f"{page}#{heading_id}"] + [f"/go/{k}/" for k in keys_by_target.get(f"{key}#{heading_id}", [])]
-        found[key] = items
-    return found
-
-
-def find_renames(site: Site) -> dict[str, str]:
-    """Old page key -> new page key, for published pages that are gone."""
-    gone = sorted({url_page(a.split("#")[0]) for _, a in site.published if not a.startswith("/go/")} - set(site.ids))
-    if not gone:
-        return {}
-    renamed = {old: new.split("#")[0] for old, new in site.redirects.items() if "#" not in old and new.split("#")[0] in site.ids}
-    renamed.update({old: new for old, new in git_renames(site.project).items() if old not in renamed and new in site.ids})
-    first = _first_lines(site)
-    for old in gone:
-        if old in renamed:
-            continue
-        old_ids = {a.split("#")[1] for _, a in site.published if "#" in a and url_page(a.split("#")[0]) == old}
-        scored = []
-        for new in site.ids:
-            if first.get(new, 10**9) < _last_line(site, old):
-                continue  # published before the old page: not its new name
-            shared = len(old_ids & set.union(*site.ids[new].values())) / max(len(old_ids), 1)
-            named = difflib.SequenceMatcher(None, Path(old).stem, Path(new).stem).ratio()
-            if shared >= 0.5 and (named >= 0.6 or new not in first):
-                scored.append((shared, named, new))
-        scored.sort(reverse=True)
-        if scored and (len(scored) == 1 or scored[1][:2] < scored[0][:2]):
-            renamed[old] = scored[0][2]
-    return {old: new for old, new in renamed.items() if old in gone}
-
-
-def _renamed_id(site: Site, page: str, old: str, anchor: str, number: int) -> str:
-    """The id now at the place the published one had among the page's headings, if that id is
-    new; else NEW-ID for the editor to fill in."""
-    published = [a.split("#")[1] for _, a in site.published if "#" in a and url_page(a.split("#")[0]) in (old, page)]
-    earlier = {a.split("#")[1] for n, a in site.published if n < number and "#" in a and url_page(a.split("#")[0]) in (old, page)}
-    default = site_languages(site.project)[0].locale
-    name = site.files[page].get(default) or next(iter(site.files[page].values()))
-    current = [h.id for h in headings((site.project / name).read_text(encoding="utf-8-sig")) if h.id and h.level > 1]
-    index = list(dict.fromkeys(published)).index(anchor)
-    if index < len(current) and current[index] not in earlier:
-        return current[index]
-    return "NEW-ID"
-
-
-def _first_lines(site: Site) -> dict[str, int]:
-    """The line of data/published-links.txt where each page first appears."""
-    first: dict[str, int] = {}
-    for number, address in site.published:
-        if not address.startswith("/go/"):
-            first.setdefault(url_page(address.split("#")[0]), number)
-    return first
-
-
-def _last_line(site: Site, page: str) -> int:
-    return max((n for n, a in site.published if not a.startswith("/go/") and url_page(a.split("#")[0]) == page), default=0)
-
-
-def git_renames(project: Path) -> dict[str, str]:
-    """Renames under docs/ since the branch left main (or since the last commit), from git."""
-    docs = docs_dir(project).relative_to(project).as_posix()
-    found: dict[str, str] = {}
-    for base in ("origin/main", "main", "HEAD"):
-        try:
-            merge_base = _git(project, "merge-base", "HEAD", base).strip() if base != "HEAD" else "HEAD"
-            output = _git(project, "diff", "-M", "--name-status", "--diff-filter=R", merge_base, "--", docs)
-        except (OSError, subprocess.CalledProcessError):
-            continue
-        for line in output.splitlines():
-            parts = line.split("\t")
-            if len(parts) == 3:
-                old, new = (_key(part, docs) for part in parts[1:])
-                found[old] = new
-        return found
-    return found
-
-
-def _key(path: str, docs: str) -> str:
-    key = path.removeprefix(f"{docs}/")
-    return re.sub(r"\.[a-z]{2}(?:[-_][A-Za-z]+)?\.md$", ".md", key)
-
-
-def _git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=True).stdout
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,7 +50,14 @@ def check_links(project: Path) -> list[str]:
     if advice(LINKS, (project / LINKS).read_text(encoding="utf-8-sig")):
         return []  # the data check says how to fix data/links.yml first
     site = read_site(project)
-    return published_problems(site) + unpublished_problems(site) + page_link_problems(site) + nav_problems(site) + overview_problems(site) + short_link_problems(site)
+    return (
+        published_problems(site)
+        + unpublished_problems(site)
+        + page_link_problems(site)
+        + nav_problems(site)
+        + overview_problems(site)
+        + short_link_problems(site)
+    )
 
 
 def published_problems(site: Site) -> list[str]:
@@ -228,20 +84,33 @@ def published_problems(site: Site) -> list[str]:
             if old in seen:
                 continue
             seen.add(old)
-            count = sum(1 for _, a in site.published if not a.startswith("/go/") and url_page(a.split("#")[0]) == old)
+            count = sum(
+                1
+                for _, a in site.published
+                if not a.startswith("/go/") and url_page(a.split("#")[0]) == old
+            )
             new = site.renamed.get(old)
-            fix = f"add the line `  {old}: {new}` under redirects:" if new else f"add a line `  {old}: NEW-NAME.md` under redirects: (the page's new name)"
+            fix = (
+                f"add the line `  {old}: {new}` under redirects:"
+                if new
+                else f"add a line `  {old}: NEW-NAME.md` under redirects: (the page's new name)"
+            )
             what = f"was renamed to docs/{new}" if new else "no longer exists"
             problems.append(
                 f"{LINKS}:{redirects_line}: docs/{old} {what}, and its {count} published addresses ({path} ... in "
                 f"{PUBLISHED}) would break; {fix}"
             )
             continue
-        if anchor and not site.has(page, anchor) and f"{old}#{anchor}" not in site.redirects and f"{page}#{anchor}" not in site.redirects:
+        if (
+            anchor
+            and not site.has(page, anchor)
+            and f"{old}#{anchor}" not in site.redirects
+            and f"{page}#{anchor}" not in site.redirects
+        ):
             if f"{page}#{anchor}" in seen:
                 continue
             seen.add(f"{page}#{anchor}")
-            new = f"{page}#{_renamed_id(site, page, old, anchor, number)}"
+            new = f"{page}#{renamed_id(site, page, old, anchor, number)}"
             problems.append(
                 f"{LINKS}:{redirects_line}: the heading id {{#{anchor}}} of docs/{page} was published ({address}, "
                 f"{PUBLISHED}:{number}) and no longer exists; give the heading its id back, or add the line "
@@ -279,19 +148,37 @@ def page_link_problems(site: Site) -> list[str]:
                 match = TARGET.match(target)
                 if not match or (match["page"] is None and match["anchor"] is None):
                     continue
-                linked = _key(posixpath.normpath(posixpath.join(folder, match["page"])), "") if match["page"] else key
+                linked = (
+                    doc_key(posixpath.normpath(posixpath.join(folder, match["page"])), "")
+                    if match["page"]
+                    else key
+                )
                 if match["page"] and not (docs / linked).exists() and linked not in site.ids:
                     new = site.renamed.get(linked)
                     if new:
-                        fixed = posixpath.relpath(new, folder or ".") + (f"#{match['anchor']}" if match["anchor"] else "")
-                        problems.append(f"{name}:{number}: the link {target} points at docs/{linked}, which was renamed to docs/{new}; link {fixed} instead")
+                        fixed = posixpath.relpath(new, folder or ".") + (
+                            f"#{match['anchor']}" if match["anchor"] else ""
+                        )
+                        problems.append(
+                            f"{name}:{number}: the link {target} points at docs/{linked}, which was renamed to "
+                            f"docs/{new}; link {fixed} instead"
+                        )
                     else:
-                        problems.append(f"{name}:{number}: the link {target} points at docs/{linked}, which does not exist; fix the path (relative to this file)")
+                        problems.append(
+                            f"{name}:{number}: the link {target} points at docs/{linked}, which does not exist; fix "
+                            "the path (relative to this file)"
+                        )
                     continue
-                if match["anchor"] and linked in site.ids and match["anchor"] not in site.ids[linked].get(locale, set.union(*site.ids[linked].values())):
+                if (
+                    match["anchor"]
+                    and linked in site.ids
+                    and match["anchor"]
+                    not in site.ids[linked].get(locale, set.union(*site.ids[linked].values()))
+                ):
                     known = ", ".join(sorted(set.union(*site.ids[linked].values())))
                     problems.append(
-                        f"{name}:{number}: the link {target} points at #{match['anchor']}, which docs/{linked} does not have; "
+                        f"{name}:{number}: the link {target} points at #{match['anchor']}, which docs/{linked} does "
+                        "not have; "
                         f"use one of its heading ids: {known}"
                     )
     return problems
@@ -304,9 +191,20 @@ def nav_problems(site: Site) -> list[str]:
     for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or []):
         if entry in site.ids or "://" in entry:
             continue
-        number = next((n for n, line in enumerate(config_lines, start=1) if re.search(rf"(?<![\w/.-]){re.escape(entry)}\s*$", line)), 1)
+        number = next(
+            (
+                n
+                for n, line in enumerate(config_lines, start=1)
+                if re.search(rf"(?<![\w/.-]){re.escape(entry)}\s*$", line)
+            ),
+            1,
+        )
         new = site.renamed.get(entry)
-        fix = f"which was renamed to docs/{new}; change the line to {new}" if new else "which does not exist; fix the path (from docs/), or add the page"
+        fix = (
+            f"which was renamed to docs/{new}; change the line to {new}"
+            if new
+            else "which does not exist; fix the path (from docs/), or add the page"
+        )
         problems.append(f"mkdocs.yml:{number}: the navigation lists {entry}, {fix}")
     return problems
 
@@ -314,11 +212,19 @@ def nav_problems(site: Site) -> list[str]:
 def overview_problems(site: Site) -> list[str]:
     """An overview that lists the guides by hand lists every guide of `nav:` (once the overview
     generates its list from `nav:`, template: overview.html, it has no such list to check)."""
-    guides = [entry for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or []) if entry.startswith("guides/")]
+    guides = [
+        entry
+        for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or [])
+        if entry.startswith("guides/")
+    ]
     problems = []
     for name in site.files.get("index.md", {}).values():
         text = (site.project / name).read_text(encoding="utf-8-sig")
-        listed = {target.split("#")[0] for _, target in internal_links(text) if target.startswith("guides/")}
+        listed = {
+            target.split("#")[0]
+            for _, target in internal_links(text)
+            if target.startswith("guides/")
+        }
         heading = next((h for h in headings(text) if h.id == "guides"), None)
         if not listed or heading is None:
             continue
@@ -338,10 +244,13 @@ def short_link_problems(site: Site) -> list[str]:
         page, _, anchor = target.partition("#")
         line = site.link_lines.get(f"short_links.{key}", 1)
         if site.has(page) and anchor and not site.has(page, anchor):
-            published = next((n for n, a in site.published if a == f"{page_url(page)}#{anchor}"), None)
-            new_id = _renamed_id(site, page, page, anchor, published) if published else "NEW-ID"
+            published = next(
+                (n for n, a in site.published if a == f"{page_url(page)}#{anchor}"), None
+            )
+            new_id = renamed_id(site, page, page, anchor, published) if published else "NEW-ID"
             problems.append(
-                f"{LINKS}:{line}: the short link {key} points at #{anchor}, which docs/{page} no longer has; change the "
+                f"{LINKS}:{line}: the short link {key} points at #{anchor}, which docs/{page} no longer has; change "
+                "the "
                 f"line to `{key}: {page}#{new_id}` (the key stays)"
             )
             continue
@@ -349,7 +258,8 @@ def short_link_problems(site: Site) -> list[str]:
             continue
         new = site.renamed.get(page)
         fix = (
-            f"which was renamed to docs/{new}; change the line to `{key}: {new}{'#' + anchor if anchor else ''}` (the key stays)"
+            f"which was renamed to docs/{new}; change the line to `{key}: {new}{'#' + anchor if anchor else ''}` "
+            "(the key stays)"
             if new
             else "which does not exist; point it at the page's current name (the key stays)"
         )

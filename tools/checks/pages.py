@@ -56,7 +56,9 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_mkdocs_config(project: Path) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return (
+        yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    )
 
 
 def site_languages(project: Path) -> list[Language]:
@@ -75,7 +77,9 @@ def site_languages(project: Path) -> list[Language]:
                 for entry in plugin["i18n"].get("languages") or []
             ]
             return sorted(languages, key=lambda language: not language.default)
-    raise ValueError("mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it")
+    raise ValueError(
+        "mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it"
+    )
 
 
 def is_complete(language: Language) -> bool:

@@ -37,7 +37,9 @@ def check_parity(project: Path) -> list[str]:
     invalid = pages_with_invalid_markers(project)
     for key, by_locale in sorted(versions.items()):
         for page in by_locale.values():
-            problems += headings_without_id(page, [other for other in by_locale.values() if other is not page])
+            problems += headings_without_id(
+                page, [other for other in by_locale.values() if other is not page]
+            )
         source = by_locale.get(default.locale)
         if source is None:
             expected = translation_name(key, default, project)
@@ -58,7 +60,9 @@ def check_parity(project: Path) -> list[str]:
                     f"add it (copy {source.name} to {expected} and translate it)"
                 )
                 continue
-            problems += compare(source, translation, skip_markers=bool({source.name, translation.name} & invalid))
+            problems += compare(
+                source, translation, skip_markers=bool({source.name, translation.name} & invalid)
+            )
     return problems
 
 
@@ -73,7 +77,7 @@ def headings_without_id(page: Page, translations: list[Page]) -> list[str]:
             continue
         wanted = _id_elsewhere(own, index, translations) or suggested_id(heading.text)
         problems.append(
-            f"{page.name}:{heading.line}: the heading \"{heading.text}\" has no id; end it with {{#{wanted}}} "
+            f'{page.name}:{heading.line}: the heading "{heading.text}" has no id; end it with {{#{wanted}}} '
             "(the same id in every language), so links to it work in every language"
         )
     return problems
@@ -111,7 +115,9 @@ def compare(source: Page, translation: Page, skip_markers: bool = False) -> list
     id has its headings and steps compared only once every heading has its id (that check's
     message comes first; comparing before would repeat the same mistake in other words)."""
     source_text, translation_text = source.text, translation.text
-    ids_complete = all(h.id for h in headings(source_text) + headings(translation_text) if h.level > 1)
+    ids_complete = all(
+        h.id for h in headings(source_text) + headings(translation_text) if h.level > 1
+    )
     problems = []
     if ids_complete:
         problems += _compare_items(
@@ -122,14 +128,24 @@ def compare(source: Page, translation: Page, skip_markers: bool = False) -> list
             translation,
         )
     if not skip_markers:
-        problems += _compare_items("marker", markers(source_text), markers(translation_text), source, translation)
-    problems += _compare_items("link to", internal_links(source_text), internal_links(translation_text), source, translation)
+        problems += _compare_items(
+            "marker", markers(source_text), markers(translation_text), source, translation
+        )
+    problems += _compare_items(
+        "link to",
+        internal_links(source_text),
+        internal_links(translation_text),
+        source,
+        translation,
+    )
     if ids_complete:
         problems += _compare_steps(source, translation, source_text, translation_text)
     return problems
 
 
-def _compare_items(what: str, source_items, translation_items, source: Page, translation: Page) -> list[str]:
+def _compare_items(
+    what: str, source_items, translation_items, source: Page, translation: Page
+) -> list[str]:
     """Compare two lists of (line, item) as multisets; one message per item that differs."""
     source_counts = Counter(item for _, item in source_items)
     translation_counts = Counter(item for _, item in translation_items)
@@ -159,11 +175,19 @@ def _compare_items(what: str, source_items, translation_items, source: Page, tra
     return problems
 
 
-def _compare_steps(source: Page, translation: Page, source_text: str, translation_text: str) -> list[str]:
-    source_steps, translation_steps = _steps_by_section(source_text), _steps_by_section(translation_text)
+def _compare_steps(
+    source: Page, translation: Page, source_text: str, translation_text: str
+) -> list[str]:
+    source_steps, translation_steps = (
+        _steps_by_section(source_text),
+        _steps_by_section(translation_text),
+    )
     problems = []
     for section in source_steps.keys() & translation_steps.keys():
-        (source_line, in_source), (translation_line, in_translation) = source_steps[section], translation_steps[section]
+        (source_line, in_source), (translation_line, in_translation) = (
+            source_steps[section],
+            translation_steps[section],
+        )
         if in_source != in_translation:
             where = f"under {{#{section}}}" if section else "before the first heading with an id"
             problems.append(

@@ -29,7 +29,7 @@ from tools.checks.pages import Page, Warn, find_pages, site_languages
 
 REVIEW_DAYS = 180
 GUIDES = "guides/"
-HOW = "see CONTRIBUTING.md, \"Sources and review\""
+HOW = 'see CONTRIBUTING.md, "Sources and review"'
 REVIEW_EXAMPLE = "review: {date: YYYY-MM-DD, checked_against: the app versions}"
 SOURCE_EXAMPLE = "sources: [{url: https://..., confirms: what it confirms, checked: YYYY-MM-DD}]"
 
@@ -45,7 +45,9 @@ class Review:
 
 
 def guides(project: Path) -> list[Page]:
-    return [page for page in find_pages(project, site_languages(project)) if page.key.startswith(GUIDES)]
+    return [
+        page for page in find_pages(project, site_languages(project)) if page.key.startswith(GUIDES)
+    ]
 
 
 def check_review(project: Path, today: datetime.date | None = None) -> list[str]:
@@ -82,11 +84,15 @@ def review_problems(page: Page, meta: dict, today: datetime.date) -> list[str]:
                 f"{date!r}; write the day you last checked the steps against the sources"
             )
         elif date > today:
-            problems.append(f"{where}:{_line(page, 'date', 'review')}: review.date {date} is in the future; write the day of the review")
+            problems.append(
+                f"{where}:{_line(page, 'date', 'review')}: review.date {date} is in the future; write the day of the "
+                "review"
+            )
         elif (today - date).days > REVIEW_DAYS:
             problems.append(
                 Warn(
-                    f"{where}:{_line(page, 'date', 'review')}: the review is {(today - date).days} days old (review.date "
+                    f"{where}:{_line(page, 'date', 'review')}: the review is {(today - date).days} days old "
+                    "(review.date "
                     f"{date}, more than {REVIEW_DAYS}); check the steps against the sources again and set review.date "
                     "to that day (a warning: make check still passes)"
                 )
@@ -99,10 +105,14 @@ def review_problems(page: Page, meta: dict, today: datetime.date) -> list[str]:
             )
     problems += source_problems(page, meta.get("sources"))
     for index, item in enumerate(meta.get("unconfirmed") or []):
-        if not isinstance(item, dict) or not str(item.get("label") or "").strip() or not str(item.get("note") or "").strip():
+        if (
+            not isinstance(item, dict)
+            or not str(item.get("label") or "").strip()
+            or not str(item.get("note") or "").strip()
+        ):
             problems.append(
-                f"{where}:{_line(page, 'unconfirmed')}: unconfirmed[{index}] needs a label and a note (label: \"the "
-                "label as the app shows it\", note: why no source confirms it and how the wording avoids it)"
+                f'{where}:{_line(page, "unconfirmed")}: unconfirmed[{index}] needs a label and a note (label: "the '
+                'label as the app shows it", note: why no source confirms it and how the wording avoids it)'
             )
     return problems
 
@@ -118,15 +128,26 @@ def source_problems(page: Page, sources) -> list[str]:
     for index, source in enumerate(sources):
         line = _line(page, "url", "sources", index)
         if not isinstance(source, dict):
-            problems.append(f"{where}:{line}: sources[{index}] must be url, confirms and checked; use {SOURCE_EXAMPLE}")
+            problems.append(
+                f"{where}:{line}: sources[{index}] must be url, confirms and checked; use {SOURCE_EXAMPLE}"
+            )
             continue
         url, confirms, checked = source.get("url"), source.get("confirms"), source.get("checked")
         if not isinstance(url, str) or not re.match(r"https://\S+$", url):
-            problems.append(f"{where}:{line}: sources[{index}].url must be an https:// address, got {url!r}; link the vendor's own page")
+            problems.append(
+                f"{where}:{line}: sources[{index}].url must be an https:// address, got {url!r}; link the vendor's "
+                "own page"
+            )
         if not isinstance(confirms, str) or not confirms.strip():
-            problems.append(f"{where}:{line}: sources[{index}].confirms is missing; say which steps, labels or facts the source confirms")
+            problems.append(
+                f"{where}:{line}: sources[{index}].confirms is missing; say which steps, labels or facts the source "
+                "confirms"
+            )
         if not isinstance(checked, datetime.date):
-            problems.append(f"{where}:{line}: sources[{index}].checked must be a date like 2026-11-29, got {checked!r}; write the day you read the source")
+            problems.append(
+                f"{where}:{line}: sources[{index}].checked must be a date like 2026-11-29, got {checked!r}; write "
+                "the day you read the source"
+            )
     return problems
 
 
@@ -135,10 +156,18 @@ def reviews(project: Path) -> list[Review]:
     found = []
     for page in guides(project):
         meta, _ = read_meta(page)
-        review = meta.get("review") if isinstance(meta.get("review"), dict) else {}
-        date = review.get("date") if isinstance(review.get("date"), datetime.date) else None
-        sources = meta.get("sources") if isinstance(meta.get("sources"), list) else []
-        found.append(Review(page, date, str(review.get("checked_against") or ""), len(sources)))
+        review = meta.get("review")
+        review = review if isinstance(review, dict) else {}
+        date = review.get("date")
+        sources = meta.get("sources")
+        found.append(
+            Review(
+                page,
+                date if isinstance(date, datetime.date) else None,
+                str(review.get("checked_against") or ""),
+                len(sources) if isinstance(sources, list) else 0,
+            )
+        )
     return sorted(found, key=lambda r: (r.date or datetime.date.min, r.page.name))
 
 

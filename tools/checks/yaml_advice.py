@@ -23,7 +23,9 @@ def advice(name: str, text: str) -> str | None:
         mark = error.problem_mark or error.context_mark
         return _explain(name, text.split("\n"), error, mark.line if mark else 0)
     except yaml.YAMLError as error:
-        return f"{name}:1: not valid YAML ({error}); compare the file with its comments and examples"
+        return (
+            f"{name}:1: not valid YAML ({error}); compare the file with its comments and examples"
+        )
     return None
 
 
@@ -32,7 +34,10 @@ def _explain(name: str, lines: list[str], error: yaml.MarkedYAMLError, index: in
     line = lines[index] if index < len(lines) else ""
     previous = _previous_content(lines, index)
     if "\t" in line or "'\\t'" in problem:
-        return f"{name}:{index + 1}: the line starts with a tab; YAML needs spaces: replace the tab with two spaces per level"
+        return (
+            f"{name}:{index + 1}: the line starts with a tab; YAML needs spaces: replace the tab with two spaces per "
+            "level"
+        )
     if previous is not None:
         above = lines[previous].split("#")[0].rstrip()
         empty = re.match(r"^(\s*)([^\s:#][^:]*):\s*(\{\}|\[\])$", above)
@@ -40,31 +45,62 @@ def _explain(name: str, lines: list[str], error: yaml.MarkedYAMLError, index: in
             key, kind = empty[2].strip(), empty[3]
             entry = "entry" if kind == "{}" else "item (- ...)"
             return (
-                f"{name}:{index + 1}: `{key}: {kind}` on line {previous + 1} says {key} is empty, so this line cannot be "
-                f"part of it; to add to {key}, replace `{key}: {kind}` with `{key}:` and indent each {entry} by two spaces "
+                f"{name}:{index + 1}: `{key}: {kind}` on line {previous + 1} says {key} is empty, so this line "
+                "cannot be "
+                f"part of it; to add to {key}, replace `{key}: {kind}` with `{key}:` and indent each {entry} by two "
+                "spaces "
                 "below it"
             )
     if "scanning a quoted scalar" in (error.context or ""):
         start = error.context_mark.line + 1 if error.context_mark else index + 1
-        return f"{name}:{start}: a quote opened on this line is never closed; end the text with the same quote (\" or ')"
+        return (
+            f'{name}:{start}: a quote opened on this line is never closed; end the text with the same quote (" or '
+            "')"
+        )
     before = lines[previous].split("#")[0].strip() if previous is not None else ""
-    if problem.startswith(("mapping values are not allowed", "could not find expected ':'")) and before and ":" not in before and not before.startswith("- "):
-        return f"{name}:{previous + 1}: `{before}` is not `key: value`; put a colon and a space after the key, or remove the line"
+    if (
+        problem.startswith(("mapping values are not allowed", "could not find expected ':'"))
+        and previous is not None
+        and before
+        and ":" not in before
+        and not before.startswith("- ")
+    ):
+        return (
+            f"{name}:{previous + 1}: `{before}` is not `key: value`; put a colon and a space after the key, or remove "
+            "the line"
+        )
     if problem.startswith("mapping values are not allowed"):
-        if previous is not None and _indent(line) > _indent(lines[previous]) and not lines[previous].rstrip().endswith(":"):
-            return f"{name}:{index + 1}: this line is indented more than the line above, which has a value already; {INDENT_HELP}"
+        if (
+            previous is not None
+            and _indent(line) > _indent(lines[previous])
+            and not lines[previous].rstrip().endswith(":")
+        ):
+            return (
+                f"{name}:{index + 1}: this line is indented more than the line above, which has a value already; "
+                f"{INDENT_HELP}"
+            )
         if line.count(": ") > 1 or re.search(r":\s+[^\"'].*:\s", line):
-            return f"{name}:{index + 1}: the value contains \": \"; put it in quotes: key: \"text: more text\""
+            return f'{name}:{index + 1}: the value contains ": "; put it in quotes: key: "text: more text"'
         return f"{name}:{index + 1}: a line above is not `key: value` (a missing colon?); {INDENT_HELP}"
     if problem.startswith("could not find expected ':'"):
         return f"{name}:{index + 1}: a line here is not `key: value`; add the colon after the key, or quote the text"
     if "expected <block end>" in problem:
-        if line.lstrip().startswith("- ") or (previous is not None and lines[previous].lstrip().startswith("- ")):
+        if line.lstrip().startswith("- ") or (
+            previous is not None and lines[previous].lstrip().startswith("- ")
+        ):
             return f"{name}:{index + 1}: a list (- ...) and keys are mixed at the same indentation; {INDENT_HELP}"
         return f"{name}:{index + 1}: this line is indented differently from the lines of its section; {INDENT_HELP}"
-    if "found duplicate anchor" in problem or "found undefined alias" in problem or problem.startswith("found character '*'") or problem.startswith("found character '&'"):
-        return f"{name}:{index + 1}: text that starts with * or & must be in quotes: key: \"*text\""
-    return f"{name}:{index + 1}: not valid YAML ({problem or error.context}); compare the line with its neighbours and the file's comments"
+    if (
+        "found duplicate anchor" in problem
+        or "found undefined alias" in problem
+        or problem.startswith("found character '*'")
+        or problem.startswith("found character '&'")
+    ):
+        return f'{name}:{index + 1}: text that starts with * or & must be in quotes: key: "*text"'
+    return (
+        f"{name}:{index + 1}: not valid YAML ({problem or error.context}); compare the line with its neighbours and "
+        "the file's comments"
+    )
 
 
 def _previous_content(lines: list[str], index: int) -> int | None:
