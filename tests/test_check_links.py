@@ -55,6 +55,22 @@ def linking_lines(project, target: str) -> list[tuple[str, int, str]]:
     return found
 
 
+def gmail_addresses() -> int:
+    """How many published addresses the Gmail guide has (its page and its heading ids)."""
+    lines = (PROJECT_DIR / PUBLISHED).read_text(encoding="utf-8").split("\n")
+    return sum(1 for line in lines if line.startswith("/guides/gmail/"))
+
+
+def nav_line(project, page: str) -> int:
+    """The line of mkdocs.yml's nav: that lists `page` (`- guides/x.md` or `- Label: guides/x.md`)."""
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    return next(
+        n
+        for n, line in enumerate(lines, start=1)
+        if re.search(rf"[\s:]{re.escape(page)}\s*$", line)
+    )
+
+
 def test_the_repository_passes():
     assert check_links(PROJECT_DIR) == []
 
@@ -95,11 +111,9 @@ def test_a_renamed_page_without_a_redirect_is_one_message_naming_the_redirect(pr
     add_new(project)
     redirects = line_of(project, "data/links.yml", "redirects:")
     assert check_links(project) == [
-        f"data/links.yml:{redirects}: docs/guides/gmail.md was renamed to docs/guides/gmail-app.md, and its 12 "
-        "published "
-        f"addresses (/guides/gmail/ ... in {PUBLISHED}) would break; add the line `  guides/gmail.md: "
-        "guides/gmail-app.md` "
-        "under redirects:"
+        f"data/links.yml:{redirects}: docs/guides/gmail.md was renamed to docs/guides/gmail-app.md, and "
+        f"its {gmail_addresses()} published addresses (/guides/gmail/ ... in {PUBLISHED}) would break; "
+        "add the line `  guides/gmail.md: guides/gmail-app.md` under redirects:"
     ]
 
 
@@ -108,16 +122,13 @@ def test_a_rename_lists_every_place_to_change_in_one_run_with_the_new_path(proje
     add_new(project)
     expected = {
         f"data/links.yml:{line_of(project, 'data/links.yml', 'redirects:')}: docs/guides/gmail.md was renamed to "
-        f"docs/guides/gmail-app.md, and its 12 published addresses (/guides/gmail/ ... in {PUBLISHED}) would break; "
-        "add the line `  guides/gmail.md: guides/gmail-app.md` under redirects:",
-        f"mkdocs.yml:{line_of(project, 'mkdocs.yml', '- guides/gmail.md')}: the navigation lists guides/gmail.md, "
-        "which was "
-        "renamed to docs/guides/gmail-app.md; change the line to guides/gmail-app.md",
-        f"data/links.yml:{line_of(project, 'data/links.yml', 'gmail: guides/gmail.md')}: the short link gmail points "
-        "at "
-        "docs/guides/gmail.md, which was renamed to docs/guides/gmail-app.md; change the line to `gmail: "
-        "guides/gmail-app.md` "
-        "(the key stays)",
+        f"docs/guides/gmail-app.md, and its {gmail_addresses()} published addresses (/guides/gmail/ ... in "
+        f"{PUBLISHED}) would break; add the line `  guides/gmail.md: guides/gmail-app.md` under redirects:",
+        f"mkdocs.yml:{nav_line(project, 'guides/gmail.md')}: the navigation lists guides/gmail.md, which was "
+        "renamed to docs/guides/gmail-app.md; write guides/gmail-app.md there instead",
+        f"data/links.yml:{line_of(project, 'data/links.yml', 'gmail: guides/gmail.md')}: the short link gmail "
+        "points at docs/guides/gmail.md, which was renamed to docs/guides/gmail-app.md; change the line to "
+        "`gmail: guides/gmail-app.md` (the key stays)",
     }
     links = linking_lines(project, "guides/gmail.md")
     assert links, "no page links to the Gmail guide any more; pick another page for this test"

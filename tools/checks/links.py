@@ -201,7 +201,7 @@ def nav_problems(site: Site) -> list[str]:
         )
         new = site.renamed.get(entry)
         fix = (
-            f"which was renamed to docs/{new}; change the line to {new}"
+            f"which was renamed to docs/{new}; write {new} there instead"
             if new
             else "which does not exist; fix the path (from docs/), or add the page"
         )
