@@ -105,3 +105,85 @@ def test_gitignore_ignores_a_venv_symlink(tmp_path, name):
         ["git", "-C", str(tmp_path), "check-ignore", name], capture_output=True, text=True
     )
     assert result.stdout.strip() == name
+
+
+# --------------------------------------------------------------------------------------------
+# The examples in CONTRIBUTING.md, "The checks", are what the checks say
+# --------------------------------------------------------------------------------------------
+
+
+def example(start: str) -> re.Pattern:
+    """The example message in "The checks" whose text (after file:line:) starts with `start`, as
+    a pattern: `...` stands for any text, a number for any number."""
+    for match in re.finditer(r"`` (.+?) ``|`([^`]+)`", section("The checks")):
+        text = match[1] or match[2]
+        body = re.sub(r"^[\w./-]+:\d+: ", "", text)
+        if body.startswith(start):
+            pattern = re.sub(r"\d+", r"\\d+", re.escape(body.rstrip(".")))
+            return re.compile(pattern.replace(re.escape("..."), ".*"))
+    raise AssertionError(f"no example starting {start!r} in CONTRIBUTING.md, 'The checks'")
+
+
+@pytest.fixture
+def project(tmp_path):
+    from editorcopy import editor_copy
+
+    return editor_copy(tmp_path / "project")
+
+
+def body(message: str) -> str:
+    return re.sub(r"^[\w./-]+:\d+: ", "", message)
+
+
+def test_the_marker_example_is_the_message(project):
+    from editorcopy import replace
+    from tools.checks.data import check_markers
+
+    replace(
+        project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"
+    )
+    assert example("unknown marker").fullmatch(body(check_markers(project)[0]))
+
+
+def test_the_heading_id_example_is_the_message(project):
+    from editorcopy import replace
+    from tools.checks.parity import check_parity
+
+    replace(project, "docs/guides/iphone.md", " {#step-2}", "")
+    assert example('the heading "').match(body(check_parity(project)[0]))
+
+
+def test_the_drift_example_is_the_message(project):
+    from tools.checks.drift import check_drift
+
+    path = project / "docs/index.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nIMAP: imap.hostedemail.com\n", encoding="utf-8"
+    )
+    assert example("the server name").match(body(check_drift(project)[0]))
+
+
+def test_the_yaml_example_is_the_message(project):
+    from editorcopy import replace
+    from tools.checks.data import check_data
+
+    replace(project, "data/links.yml", "\nredirects:\n", "\nredirects: {}\n")
+    path = project / "data/links.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  guides/gmail.md: guides/gmail-app.md\n",
+        encoding="utf-8",
+    )
+    assert example("`redirects: {}`").fullmatch(body(check_data(project)[0]))
+
+
+def test_the_rename_example_is_the_message(project):
+    import shutil
+
+    from tools.checks.links import check_links
+
+    for name in ("gmail.md", "gmail.en.md"):
+        shutil.move(
+            project / "docs/guides" / name,
+            project / "docs/guides" / name.replace("gmail", "gmail-app"),
+        )
+    assert example("docs/guides/gmail.md was renamed").fullmatch(body(check_links(project)[0]))
