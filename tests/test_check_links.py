@@ -190,8 +190,7 @@ def test_a_deleted_short_link_key(project):
     assert check_links(project) == [
         f"data/links.yml:{line_of(project, 'data/links.yml', 'short_links:')}: the short link /go/stop-forwarding/ was "
         f"published ({PUBLISHED}:{published}) and data/links.yml no longer has the key stop-forwarding; put it back "
-        "under "
-        "short_links: (a published key stays; point it at the page or section's current name)"
+        "under short_links: (a published key stays; point it at the page or section's current name)"
     ]
     assert line > 1
 

@@ -279,8 +279,7 @@ def test_a_typed_server_fact_names_the_marker_to_use(project, typed, expected):
         (
             "IMAP-servern heter imap.hostedemail.com.",
             "the server name imap.hostedemail.com is typed by hand, and data/mail-settings.yml has no such server; "
-            "type "
-            "<!-- settings:value imap.host -->; if the server changed, change it in data/mail-settings.yml",
+            "type <!-- settings:value imap.host -->; if the server changed, change it in data/mail-settings.yml",
         ),
         (
             "Incoming server: mail.old-provider.example.net",
