@@ -35,8 +35,8 @@ def test_a_redirect_below_an_empty_mapping_says_how_to_write_it(project):
     added = line_of(project, "data/links.yml", "  guides/gmail.md: guides/gmail-app.md")
     expected = (
         f"data/links.yml:{added}: `redirects: {{}}` on line {empty} says redirects is empty, so this line cannot be "
-        "part of it; to add to redirects, replace `redirects: {}` with `redirects:` and indent each entry by two spaces "
-        "below it"
+        "part of it; to add to redirects, replace `redirects: {}` with `redirects:` and indent each entry "
+        "by two spaces below it"
     )
     assert check_data(project) == [expected]
     result = run_checks(project, "data", "links", "markers", "drift", "build")

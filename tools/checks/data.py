@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import links_hook, mail_data, marker_error, setup_files
+from tools.checks.hooks import load_links, mail_data, marker_error
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 from tools.checks.yaml_advice import advice
 
@@ -35,7 +35,7 @@ def check_data(project: Path) -> list[str]:
     if "links.yml" not in broken and (project / "data" / "links.yml").exists():
         locales = [language.locale for language in site_languages(project)]
         try:
-            links_hook.load_links(project / "data" / "links.yml", locales)
+            load_links(project / "data" / "links.yml", locales)
         except mail_data.DataError as error:
             problems += [_relative(line, project) for line in str(error).splitlines()]
     return problems
@@ -63,14 +63,13 @@ def marker_problems(project: Path) -> list[tuple[str, str]]:
     default = languages[0].locale
     docs = docs_dir(project)
     problems = []
-    for page in find_pages(project, site_languages(project)):
+    for page in find_pages(project, languages):
         page_path = page.path.relative_to(docs).as_posix()
         for number, line in body_lines(page.text):
             if "<!--" not in line:
                 continue
-            message = marker_error(
-                line, settings, labels[page.locale], page_path, number, downloads
-            )
+            where = (page_path, number)
+            message = marker_error(line, where, settings, labels, page.locale, default)
             if message:
                 problems.append((page.name, _relative(message, project)))
     return problems

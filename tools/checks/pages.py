@@ -12,11 +12,8 @@ from pathlib import Path
 
 import yaml
 
-# The build's own marker pattern, so the checks see exactly the markers the build sees.
-from tools.checks.hooks import markers
-
-MARKER = markers.MARKER
-FENCE = markers.FENCE
+# The settings hook's own marker pattern, so the checks see exactly the markers the build sees.
+from tools.checks.hooks import FENCE, MARKER
 
 HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ATTRIBUTES = re.compile(r"\s*\{\s*(?P<attributes>[^{}]*)\}\s*$")

@@ -51,6 +51,12 @@ def _explain(name: str, lines: list[str], error: yaml.MarkedYAMLError, index: in
                 "spaces "
                 "below it"
             )
+    unclosed = _unclosed_quote(lines, index)
+    if unclosed is not None:
+        return (
+            f"{name}:{unclosed + 1}: a quote opened on this line is never closed; end the text with the "
+            "same quote (\" or ')"
+        )
     if "scanning a quoted scalar" in (error.context or ""):
         start = error.context_mark.line + 1 if error.context_mark else index + 1
         return (
@@ -101,6 +107,19 @@ def _explain(name: str, lines: list[str], error: yaml.MarkedYAMLError, index: in
         f"{name}:{index + 1}: not valid YAML ({problem or error.context}); compare the line with its neighbours and "
         "the file's comments"
     )
+
+
+def _unclosed_quote(lines: list[str], index: int) -> int | None:
+    """The first line up to `index` whose value starts with a quote that the line does not close
+    (a quoted value may go on over lines, and then the parser stops far below)."""
+    for number, line in enumerate(lines[: index + 1]):
+        value = re.match(r"^\s*(?:- )?(?:[^\s:#\"'][^:#]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)$", line)
+        if value and not line.lstrip().startswith("#"):
+            quote = value["quote"]
+            rest = value["rest"].replace("\\" + quote, "")
+            if quote not in rest:
+                return number
+    return None
 
 
 def _previous_content(lines: list[str], index: int) -> int | None:
