@@ -228,3 +228,20 @@ def test_an_overview_that_lists_guides_by_hand_lists_every_guide_in_nav(project)
         "docs/index.md:8: the overview's list of guides lacks guides/gmail.md, which nav: in mkdocs.yml lists; add "
         "a line `- [its title](guides/gmail.md)` to the list"
     ]
+
+
+def test_a_deleted_page_asks_for_a_redirect_to_its_replacement(project):
+    for name in files_of("docs/guides/windows-mail-8.md"):
+        (project / name).unlink()
+    problems = [problem for problem in check_links(project) if problem.startswith("data/links.yml")]
+    assert problems[0] == (
+        f"data/links.yml:{line_of(project, 'data/links.yml', 'redirects:')}: docs/guides/windows-mail-8.md no longer "
+        f"exists, and its {published_count('/guides/windows-mail-8/')} published addresses (/guides/windows-mail-8/ "
+        f"... in {PUBLISHED}) would break; add a line `  guides/windows-mail-8.md: NEW-NAME.md` under redirects: "
+        "(its new name, or the page that replaces it)"
+    )
+
+
+def published_count(prefix: str) -> int:
+    lines = (PROJECT_DIR / PUBLISHED).read_text(encoding="utf-8").split("\n")
+    return sum(1 for line in lines if line.startswith(prefix))

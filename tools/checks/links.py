@@ -93,7 +93,7 @@ def published_problems(site: Site) -> list[str]:
             fix = (
                 f"add the line `  {old}: {new}` under redirects:"
                 if new
-                else f"add a line `  {old}: NEW-NAME.md` under redirects: (the page's new name)"
+                else f"add a line `  {old}: NEW-NAME.md` under redirects: (its new name, or the page that replaces it)"
             )
             what = f"was renamed to docs/{new}" if new else "no longer exists"
             problems.append(
