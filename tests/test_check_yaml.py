@@ -90,3 +90,16 @@ def test_a_new_data_file_is_read_too(project):
 
 def test_valid_yaml_has_no_advice():
     assert advice("x.yml", "a:\n  b: 1\n") is None
+
+
+def test_a_yaml_mistake_in_mkdocs_yml_is_one_message_not_one_per_check(project):
+    """Every check reads mkdocs.yml; a mistake there is said once, before any check runs."""
+    line = (
+        replace(project, "mkdocs.yml", "\nnav:\n", "\nnav:\n\t- index.md\n") + 2
+    )  # the line after nav:
+    result = run_checks(project, "all")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"mkdocs.yml:{line}: the line starts with a tab; YAML needs spaces: replace the tab with two "
+        "spaces per level"
+    ]

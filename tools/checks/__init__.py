@@ -21,10 +21,11 @@ from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
 from tools.checks.frontmatter import check_frontmatter
 from tools.checks.links import check_links
-from tools.checks.pages import Warn
+from tools.checks.pages import ConfigLoader, Warn
 from tools.checks.parity import check_parity
 from tools.checks.review import REVIEW_DAYS, check_review
 from tools.checks.style import check_lint, check_spelling
+from tools.checks.yaml_advice import advice
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -105,6 +106,11 @@ def _place(problem: str) -> str:
     return ":".join(problem.split(":", 2)[:2])
 
 
+def config_problem(project: Path) -> str | None:
+    """mkdocs.yml's YAML mistake, as advice at its line (None when it reads)."""
+    return advice("mkdocs.yml", (project / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
+
+
 def main(argv: list[str]) -> int:
     if argv in (["--list"], ["-l"]):
         for name, (_, what) in CHECKS.items():
@@ -118,6 +124,10 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
+    config = config_problem(PROJECT_DIR)
+    if config:  # every check reads mkdocs.yml: one message, not one per check
+        print(config)
+        return 1
     started = time.monotonic()
     # The build runs in its own process; the other checks run meanwhile (threads, same process).
     with ThreadPoolExecutor(max_workers=len(names)) as pool:

@@ -45,16 +45,16 @@ class Language:
     complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running its Python tags (!!python/name:..., !ENV)."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_mkdocs_config(project: Path) -> dict:
     return (
-        yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
     )
 
 

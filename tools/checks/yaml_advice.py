@@ -15,10 +15,11 @@ import yaml
 INDENT_HELP = "indent each level by two spaces, like the lines around it"
 
 
-def advice(name: str, text: str) -> str | None:
-    """`name:line: what is wrong; how to fix it` for the first syntax error, or None."""
+def advice(name: str, text: str, loader: type = yaml.SafeLoader) -> str | None:
+    """`name:line: what is wrong; how to fix it` for the first syntax error, or None. `loader`:
+    one that accepts the file's own tags (mkdocs.yml's !ENV)."""
     try:
-        yaml.safe_load(text)
+        yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return _explain(name, text.split("\n"), error, mark.line if mark else 0)
