@@ -110,11 +110,16 @@ def test_a_renamed_page_without_a_redirect_is_one_message_naming_the_redirect(pr
         )
     add_new(project)
     redirects = line_of(project, "data/links.yml", "redirects:")
-    assert check_links(project) == [
+    expected = (
         f"data/links.yml:{redirects}: docs/guides/gmail.md was renamed to docs/guides/gmail-app.md, and "
         f"its {gmail_addresses()} published addresses (/guides/gmail/ ... in {PUBLISHED}) would break; "
         "add the line `  guides/gmail.md: guides/gmail-app.md` under redirects:"
-    ]
+    )
+    assert check_links(project) == [expected]
+    # The build alone passes here (nothing links to the old name); the published-links test would not.
+    result = run_checks(project, "links", "build")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:-1] == [expected]
 
 
 def test_a_rename_lists_every_place_to_change_in_one_run_with_the_new_path(project):
