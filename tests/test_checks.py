@@ -521,3 +521,41 @@ def test_contributing_documents_every_value_key_the_hook_knows():
     assert [
         key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)
     ] == []
+
+
+# --------------------------------------------------------------------------------------------
+# The parts every page has (what the built-site tests expect)
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_page_without_the_support_section_in_any_language(project):
+    page = "docs/articles/forwarding.md"
+    for name in (page, in_language(page, OTHER)):
+        path = project / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("<!-- settings:support -->", ""),
+            encoding="utf-8",
+        )
+    last = len((project / page).read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    assert check_parity(project) == [
+        f"{page}:{last}: the page does not end with the support section; add `## Behöver du hjälp? {{#support}}` "
+        "(in English `## Need help? {#support}`) and <!-- settings:support --> on its own line below it, in every "
+        'language (CONTRIBUTING.md, "Add a page")'
+    ]
+
+
+def test_the_support_marker_missing_in_one_language_is_the_parity_message_only(project):
+    translation = in_language("docs/articles/forwarding.md", OTHER)
+    replace(project, translation, "<!-- settings:support -->", "")
+    problems = check_parity(project)
+    assert len(problems) == 1 and "has no marker <!-- settings:support -->" in problems[0]
+
+
+def test_the_overview_without_a_servers_table(project):
+    for name in ("docs/index.md", in_language("docs/index.md", OTHER)):
+        replace(project, name, "<!-- settings:table smtp -->", "")
+    heading = line_of(project, "docs/index.md", "{#smtp-settings}")
+    assert check_parity(project) == [
+        f"docs/index.md:{heading}: the section {{#smtp-settings}} has no settings table; add "
+        "<!-- settings:table smtp --> on its own line below the heading, in every language"
+    ]

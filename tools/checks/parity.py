@@ -25,6 +25,7 @@ from tools.checks.pages import (
     site_languages,
     translation_name,
 )
+from tools.checks.structure import structure_problems
 
 
 def check_parity(project: Path) -> list[str]:
@@ -33,7 +34,7 @@ def check_parity(project: Path) -> list[str]:
     versions: dict[str, dict[str, Page]] = defaultdict(dict)
     for page in find_pages(project, languages):
         versions[page.key][page.locale] = page
-    problems = []
+    problems = structure_problems(project)
     invalid = pages_with_invalid_markers(project)
     for key, by_locale in sorted(versions.items()):
         for page in by_locale.values():
