@@ -65,7 +65,9 @@ def test_adding_a_page_says_the_same_everywhere():
     for text in (add, TEMPLATE, PUBLISHED.split("\n/", 1)[0]):
         assert "tools.published_links" in text
     assert ADD_PUBLISHED in add
-    assert "the overview needs no edit" in " ".join(add.split()) and "no edit there" in " ".join(TEMPLATE.split())
+    assert "the overview needs no edit" in " ".join(add.split()) and "no edit there" in " ".join(
+        TEMPLATE.split()
+    )
 
 
 def test_renaming_says_the_same_everywhere():

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import mail_data
-import settings as settings_hook
-import setup_files
 from editorcopy import editor_copy, run_checks
+from helpcenter import markers
 from sitebuild import PROJECT_DIR
 from tools.checks import CHECKS
 from tools.checks.build import check_build
@@ -170,7 +169,8 @@ def test_a_new_page_without_ids_gets_ids_made_from_its_headings(project):
     """Neither language has the id yet: a step gets step-N, another heading its words."""
     for language in LANGUAGES:
         (project / in_language("docs/articles/new.md", language)).write_text(
-            "---\ntitle: New\ndescription: New.\n---\n\n# New\n\n## Step 3: Open Settings\n\n## Når du er klar\n",
+            "---\ntitle: New\ndescription: New.\n---\n\n# New\n\n## Step 3: Open Settings\n\n"
+            "## Når du er klar\n\n## Help {#support}\n\n<!-- settings:support -->\n",
             encoding="utf-8",
         )
     assert [
@@ -496,28 +496,16 @@ def test_contributing_documents_every_marker_kind_the_hook_knows():
 def test_every_marker_example_in_contributing_is_one_the_build_knows():
     examples = sorted(set(re.findall(r"<!-- settings:[^>]*-->", markers_section())))
     assert len(examples) >= len(hook_marker_kinds())
-    labels = mail_data.load_labels([language.locale for language in LANGUAGES])
-    for language in LANGUAGES:
-        downloads = setup_files.download_paths(language.locale, DEFAULT.locale)
-        for example in examples:
-            rendered = settings_hook.fill_markers(
-                example, SETTINGS, labels[language.locale], "page.md", downloads=downloads
-            )
-            assert "<!--" not in rendered, example
+    assert [
+        problem
+        for example in examples
+        for problem in markers.check_markdown(example, SETTINGS, "page.md")
+    ] == []
 
 
 def test_contributing_documents_every_value_key_the_hook_knows():
-    with pytest.raises(settings_hook.PluginError) as caught:
-        settings_hook.render_value("no.such-key", SETTINGS, {})
-    message = str(caught.value)
-    fields_match = re.search(r"FIELD one of ([\w, -]+?);", message)
-    others_match = re.search(r"; or ([\w, -]+?) \(", message)
-    assert fields_match and others_match, message
-    fields, others = fields_match[1].split(", "), others_match[1].split(", ")
     section = markers_section()
-    expected = [
-        f"{server}.{field}" for server in mail_data.SERVER_KEYS for field in fields
-    ] + others
+    expected = markers.value_keys(SETTINGS)
     assert [
         key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)
     ] == []

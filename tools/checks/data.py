@@ -56,11 +56,10 @@ def check_markers(project: Path) -> list[str]:
 def marker_problems(project: Path) -> list[tuple[str, str]]:
     """(page, message) for every marker the hook cannot render; none while the data has errors."""
     try:
-        settings, labels = load_data(project)
+        settings, _ = load_data(project)
     except mail_data.DataError:
         return []
     languages = site_languages(project)
-    default = languages[0].locale
     docs = docs_dir(project)
     problems = []
     for page in find_pages(project, languages):
@@ -69,7 +68,7 @@ def marker_problems(project: Path) -> list[tuple[str, str]]:
             if "<!--" not in line:
                 continue
             where = (page_path, number)
-            message = marker_error(line, where, settings, labels, page.locale, default)
+            message = marker_error(line, where, settings)
             if message:
                 problems.append((page.name, _relative(message, project)))
     return problems
