@@ -540,10 +540,19 @@ def test_the_report_lists_per_language_what_is_translated_missing_and_out_of_dat
     partial_row = rows[f"{ENTRY['name']} ({LOCALE})"]
     assert partial_row[-5:] == ["2", "of", "3", "1", "1"] and "(partial)" in partial_row
     stem = lambda key: key[: -len(".md")]  # noqa: E731
-    assert f"  docs/{stem(pages['missing'])}.{LOCALE}.md  (translate docs/{pages['missing']})" in lines
-    stale = next(line for line in lines if line.startswith(f"  docs/{stem(pages['stale'])}.{LOCALE}.md: "))
-    assert f"docs/{pages['stale']} changed in 1 commit(s)" in stale and "2026-02-10 The default language's page changes" in stale
-    assert not [line for line in lines if f"{stem(pages['fresh'])}.{LOCALE}.md" in line], "an up-to-date page is not listed"
+    assert (
+        f"  docs/{stem(pages['missing'])}.{LOCALE}.md  (translate docs/{pages['missing']})" in lines
+    )
+    stale = next(
+        line for line in lines if line.startswith(f"  docs/{stem(pages['stale'])}.{LOCALE}.md: ")
+    )
+    assert (
+        f"docs/{pages['stale']} changed in 1 commit(s)" in stale
+        and "2026-02-10 The default language's page changes" in stale
+    )
+    assert not [line for line in lines if f"{stem(pages['fresh'])}.{LOCALE}.md" in line], (
+        "an up-to-date page is not listed"
+    )
 
 
 def test_a_translation_committed_after_its_source_changed_is_up_to_date_again(project_with_history):

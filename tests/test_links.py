@@ -444,7 +444,9 @@ def test_a_renamed_page_and_heading_keep_every_published_address(build_copy, lan
             encoding="utf-8",
         )
         data = project / "data" / "links.yml"
-        text = data.read_text(encoding="utf-8").replace("gmail: guides/gmail.md", "gmail: guides/gmail-app.md")
+        text = data.read_text(encoding="utf-8").replace(
+            "gmail: guides/gmail.md", "gmail: guides/gmail-app.md"
+        )
         assert "\nredirects:\n" in text
         text = text.replace(
             "\nredirects:\n",
