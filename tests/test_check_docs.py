@@ -189,3 +189,31 @@ def test_the_rename_example_is_the_message(project):
             project / "docs/guides" / name.replace("gmail", "gmail-app"),
         )
     assert example("docs/guides/gmail.md was renamed").fullmatch(body(check_links(project)[0]))
+
+
+def test_pointers_to_the_readme_and_other_guides_lead_somewhere():
+    """`README, "Section"` names a README heading; LINKS.md and the like exist (the editors' files)."""
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    sections = {line.lstrip("#").strip() for line in readme.split("\n") if line.startswith("#")}
+    files = [
+        PROJECT_DIR / "CONTRIBUTING.md",
+        PROJECT_DIR / "data/links.yml",
+        PROJECT_DIR / "data/published-links.txt",
+    ]
+    files += sorted((PROJECT_DIR / "tools/checks").glob("*.py")) + [
+        PROJECT_DIR / "tools/translations.py"
+    ]
+    broken = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        broken += [
+            (path.name, title)
+            for title in re.findall(r'README(?:\.md)?[,:] "([^"]+)"', text)
+            if title not in sections
+        ]
+        broken += [
+            (path.name, name)
+            for name in re.findall(r"(?<![\w-])([A-Z]+\.md)\b", text)
+            if not (PROJECT_DIR / name).exists()
+        ]
+    assert broken == []

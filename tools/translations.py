@@ -16,7 +16,7 @@ That commit then counts as the translation's last commit (CONTRIBUTING.md, "Tran
 Without history (no .git, git not installed, a shallow clone) the report still lists what is
 translated and missing, and says that it could not compare. It is a report: it exits 0 (2 only
 when mkdocs.yml cannot be read). A complete language that lacks a page fails `make check`
-(parity) instead. README, "Languages", explains complete and partial languages.
+(parity) instead. LANGUAGES.md explains complete and partial languages.
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def is_complete(language: Language) -> bool:
     languages in mkdocs.yml says `extra: {complete: false}` (only `false` makes it partial, so
     a typo errs on the strict side). The default language is always complete. A partial
     language may lack pages (the site shows them in the default language, with a banner);
-    the pages it has are checked like any other translation (README, "Languages")."""
+    the pages it has are checked like any other translation (LANGUAGES.md)."""
     return language.build and (language.default or language.complete)
 
 
