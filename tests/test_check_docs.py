@@ -74,8 +74,10 @@ def test_renaming_says_the_same_everywhere():
     """One rule for short links on rename: the key stays, its target follows the new name."""
     rename = section("Rename a page or a section")
     comment = LINKS_YML.split("short_links:")[0]
-    for text in (rename, comment, TEMPLATE):
+    links_guide = (PROJECT_DIR / "LINKS.md").read_text(encoding="utf-8")
+    for text in (rename, comment, TEMPLATE, links_guide):
         assert "the key stays" in " ".join(text.lower().split()), text[:80]
+    assert "make build &&" not in links_guide, "tools.published_links needs no build"
     assert "(the key stays)" in (PROJECT_DIR / "tools/checks/links.py").read_text(encoding="utf-8")
     for text in (rename, LINKS_YML, TEMPLATE):
         assert "redirects:" in text
@@ -87,6 +89,7 @@ def test_translating_says_the_same_everywhere():
         translate,
         TEMPLATE,
         (PROJECT_DIR / "tools/translations.py").read_text(encoding="utf-8"),
+        (PROJECT_DIR / "LANGUAGES.md").read_text(encoding="utf-8"),
     ):
         assert f"{TRAILER}: docs/" in text
 
