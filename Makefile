@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations
+.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations reviews
 
 # requirements-test.txt is the whole lock (build and tests); pip refuses any file whose hash
 # is not in it.
@@ -26,8 +26,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m tools.build_site
 
-## The editors' checks, in seconds, no browser: strict build, translation parity, drift,
-## markers and data, front matter, Markdown lint, spelling (CONTRIBUTING.md, "Checks").
+## The editors' checks, in seconds, no browser: data files, markers, translation parity, drift,
+## links (published addresses, renames), front matter, sources, Markdown lint, spelling and the
+## strict build; every problem of every check in one run (CONTRIBUTING.md, "The checks").
 ## One check alone: .venv/bin/python -m tools.checks parity
 check: $(STAMP)
 	$(BIN)/python -m tools.checks all
@@ -76,6 +77,11 @@ system-deps:
 ## git history; without it, it says so). A report: exits 0 (CONTRIBUTING.md explains languages).
 translations: $(STAMP)
 	$(BIN)/python -m tools.translations
+
+## Every guide by review age, the oldest first: review date, app versions, sources. A report:
+## exits 0; make check fails on a guide without sources (CONTRIBUTING.md, "Sources and review").
+reviews: $(STAMP)
+	$(BIN)/python -m tools.reviews
 
 ## Prove every published server setting against the real servers (README, "Checking the real servers").
 check-servers: $(STAMP)

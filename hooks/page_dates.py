@@ -22,6 +22,9 @@ SHALLOW_CLONE_LOGGER = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin
 # How the filter recognises itself on the logger, also after MkDocs has loaded this file anew
 # (a new module, so a new class that isinstance() would not match).
 MARKER = "page_dates.info-not-warning"
+# Its util module logs "'<file>' has no git logs, using current timestamp" once per page.
+NO_GIT_LOGS_LOGGER = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util"
+ONCE_MARKER = "page_dates.once-no-git-logs"
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -29,6 +32,30 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     logger = logging.getLogger(SHALLOW_CLONE_LOGGER)
     if not any(getattr(f, "marker", None) == MARKER for f in logger.filters):
         logger.addFilter(InfoNotWarning())
+    logger = logging.getLogger(NO_GIT_LOGS_LOGGER)
+    if not any(getattr(f, "marker", None) == ONCE_MARKER for f in logger.filters):
+        logger.addFilter(OnceNoGitLogs())
+
+
+class OnceNoGitLogs(logging.Filter):
+    """ "has no git logs" once per run, not once per page (about 30 lines a build, issue 18): new
+    pages, a copy without .git and Debian's git 2.39 all give it for every page alike."""
+
+    marker = ONCE_MARKER
+    shown = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "has no git logs" not in record.getMessage():
+            return True
+        if OnceNoGitLogs.shown:
+            return False
+        OnceNoGitLogs.shown = True
+        record.msg, record.args = (
+            'some pages have no git history (new, uncommitted, or no .git here): their "last updated" date is '
+            "the build date (said once per build)",
+            (),
+        )
+        return True
 
 
 class InfoNotWarning(logging.Filter):

@@ -447,9 +447,10 @@ def test_a_renamed_page_and_heading_keep_every_published_address(build_copy, lan
         text = data.read_text(encoding="utf-8").replace(
             "gmail: guides/gmail.md", "gmail: guides/gmail-app.md"
         )
+        assert "\nredirects:\n" in text
         text = text.replace(
-            "redirects: {}",
-            "redirects:\n  guides/gmail.md: guides/gmail-app.md\n"
+            "\nredirects:\n",
+            "\nredirects:\n  guides/gmail.md: guides/gmail-app.md\n"
             "  guides/gmail-app.md#step-2: guides/gmail-app.md#add-account\n"
             "  guides/gmail.md#step-3: guides/gmail-app.md#troubleshooting\n",
         )

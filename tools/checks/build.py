@@ -13,10 +13,16 @@ from pathlib import Path
 from tools.checks.pages import docs_dir
 
 LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
-DOC_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains an? (?:[\w ]+ )?link '(?P<link>[^']+)', (?P<rest>.*)$")
+DOC_LINK = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains an? (?:[\w ]+ )?link '(?P<link>[^']+)', (?P<rest>.*)$"
+)
 ANCHOR = re.compile(r"the doc '(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'")
-NAV_OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\"")
-NAV_MISSING = re.compile(r"^A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found")
+NAV_OMITTED = re.compile(
+    r"^The following pages exist in the docs directory, but are not included in the \"nav\""
+)
+NAV_MISSING = re.compile(
+    r"^A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found"
+)
 
 
 def check_build(project: Path) -> list[str]:
@@ -57,8 +63,8 @@ def build_problems(output: str, project: Path) -> list[str]:
                     f"mkdocs.yml:{_line_in(project / 'mkdocs.yml', 'nav:')}: {docs}/{item[4:].strip()} is not in "
                     "the navigation; add it under nav: in mkdocs.yml (the default language's file)"
                 )
-        elif NAV_MISSING.match(message):
-            target = NAV_MISSING.match(message)["target"]
+        elif missing := NAV_MISSING.match(message):
+            target = missing["target"]
             problems.append(
                 f"mkdocs.yml:{_line_in(project / 'mkdocs.yml', target)}: the navigation lists {target}, which is not "
                 f"in {docs}/; fix the path, or add the page"
@@ -66,7 +72,9 @@ def build_problems(output: str, project: Path) -> list[str]:
         elif message.startswith("Error reading page"):
             continue
         else:
-            problems.append(message if re.match(r"^[\w./-]+:\d+: ", message) else f"mkdocs build: {message}")
+            problems.append(
+                message if re.match(r"^[\w./-]+:\d+: ", message) else f"mkdocs build: {message}"
+            )
     return list(dict.fromkeys(problems))
 
 

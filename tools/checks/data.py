@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import mail_data, markers
+from tools.checks.hooks import load_links, mail_data, marker_error
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
+from tools.checks.yaml_advice import advice
 
 
 def load_data(project: Path) -> tuple[dict, dict]:
@@ -17,26 +18,59 @@ def load_data(project: Path) -> tuple[dict, dict]:
 
 
 def check_data(project: Path) -> list[str]:
-    """data/mail-settings.yml and data/labels.yml are valid (the build's own validation)."""
-    try:
-        load_data(project)
-    except mail_data.DataError as error:
-        return [_relative(line, project) for line in str(error).splitlines()]
-    return []
+    """Every data file is valid YAML (else one line of advice at the line to change), and
+    mail-settings.yml, labels.yml and links.yml pass the build's own validation."""
+    problems, broken = [], set()
+    for path in sorted((project / "data").glob("*.yml")):
+        name = path.relative_to(project).as_posix()
+        message = advice(name, path.read_text(encoding="utf-8-sig"))
+        if message:
+            problems.append(message)
+            broken.add(path.name)
+    if not broken & {"mail-settings.yml", "labels.yml"}:
+        try:
+            load_data(project)
+        except mail_data.DataError as error:
+            problems += [_relative(line, project) for line in str(error).splitlines()]
+    if "links.yml" not in broken and (project / "data" / "links.yml").exists():
+        locales = [language.locale for language in site_languages(project)]
+        try:
+            load_links(project / "data" / "links.yml", locales)
+        except mail_data.DataError as error:
+            problems += [_relative(line, project) for line in str(error).splitlines()]
+    return problems
 
 
 def check_markers(project: Path) -> list[str]:
     """Every marker in every page is one the build knows (its marker registry)."""
     try:
+        load_data(project)
+    except mail_data.DataError:
+        return [
+            "data/mail-settings.yml:1: the markers cannot be checked while the data file has errors; fix those first "
+            "(python -m tools.checks data)"
+        ]
+    return [message for _, message in marker_problems(project)]
+
+
+def marker_problems(project: Path) -> list[tuple[str, str]]:
+    """(page, message) for every marker the hook cannot render; none while the data has errors."""
+    try:
         settings, _ = load_data(project)
     except mail_data.DataError:
-        return ["data/mail-settings.yml:1: the markers cannot be checked while the data files have errors; fix those first (python -m tools.checks data)"]
+        return []
+    languages = site_languages(project)
     docs = docs_dir(project)
     problems = []
-    for page in find_pages(project, site_languages(project)):
+    for page in find_pages(project, languages):
         page_path = page.path.relative_to(docs).as_posix()
         for number, line in body_lines(page.text):
-            problems += [_relative(problem, project) for problem in markers.check_markdown(line, settings, page_path, number)]
+            if "<!--" not in line:
+                continue
+            where = (page_path, number)
+            message = marker_error(line, where, settings)
+            if message:
+                problems.append((page.name, _relative(message, project)))
     return problems
 
 

@@ -58,12 +58,15 @@ def read_meta(page: Page) -> tuple[dict, list[str]]:
         problem = getattr(error, "problem", None) or "not valid YAML"
         return {}, [
             f"{page.name}:{line}: the front matter is not valid YAML ({problem}); "
-            "put text with a colon in quotes, e.g. description: \"...: ...\""
+            'put text with a colon in quotes, e.g. description: "...: ..."'
         ]
     if not isinstance(meta, dict):
         return {}, [f"{page.name}:2: the front matter must be keys and values; use {EXAMPLE}"]
     problems = []
-    for key, purpose in (("title", "the page's title"), ("description", "one or two sentences about the page")):
+    for key, purpose in (
+        ("title", "the page's title"),
+        ("description", "one or two sentences about the page"),
+    ):
         value = meta.get(key)
         if value is None:
             problems.append(

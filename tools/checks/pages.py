@@ -12,11 +12,8 @@ from pathlib import Path
 
 import yaml
 
-# The build's own marker pattern, so the checks see exactly the markers the build sees.
-from tools.checks.hooks import markers
-
-MARKER = markers.MARKER
-FENCE = markers.FENCE
+# The settings hook's own marker pattern, so the checks see exactly the markers the build sees.
+from tools.checks.hooks import FENCE, MARKER
 
 HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ATTRIBUTES = re.compile(r"\s*\{\s*(?P<attributes>[^{}]*)\}\s*$")
@@ -28,6 +25,10 @@ CODE_SPAN = re.compile(r"(`+).+?\1")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # "1. Open Settings" (also inside tabs and admonitions, which are indented).
 ORDERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+
+
+class Warn(str):
+    """A problem that is reported but does not fail `make check` (a review getting old)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -44,15 +45,17 @@ class Language:
     complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running its Python tags (!!python/name:..., !ENV)."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_mkdocs_config(project: Path) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return (
+        yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+    )
 
 
 def site_languages(project: Path) -> list[Language]:
@@ -71,7 +74,9 @@ def site_languages(project: Path) -> list[Language]:
                 for entry in plugin["i18n"].get("languages") or []
             ]
             return sorted(languages, key=lambda language: not language.default)
-    raise ValueError("mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it")
+    raise ValueError(
+        "mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it"
+    )
 
 
 def is_complete(language: Language) -> bool:
@@ -81,7 +86,7 @@ def is_complete(language: Language) -> bool:
     languages in mkdocs.yml says `extra: {complete: false}` (only `false` makes it partial, so
     a typo errs on the strict side). The default language is always complete. A partial
     language may lack pages (the site shows them in the default language, with a banner);
-    the pages it has are checked like any other translation (README, "Languages")."""
+    the pages it has are checked like any other translation (LANGUAGES.md)."""
     return language.build and (language.default or language.complete)
 
 

@@ -10,6 +10,7 @@ from. `{#step-N}` headings are compared with the other heading ids.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tools.checks.pages import (
     site_languages,
     translation_name,
 )
+from tools.checks.structure import structure_problems
 
 
 def check_parity(project: Path) -> list[str]:
@@ -32,10 +34,13 @@ def check_parity(project: Path) -> list[str]:
     versions: dict[str, dict[str, Page]] = defaultdict(dict)
     for page in find_pages(project, languages):
         versions[page.key][page.locale] = page
-    problems = []
+    problems = structure_problems(project)
+    invalid = pages_with_invalid_markers(project)
     for key, by_locale in sorted(versions.items()):
         for page in by_locale.values():
-            problems += headings_without_id(page)
+            problems += headings_without_id(
+                page, [other for other in by_locale.values() if other is not page]
+            )
         source = by_locale.get(default.locale)
         if source is None:
             expected = translation_name(key, default, project)
@@ -56,40 +61,92 @@ def check_parity(project: Path) -> list[str]:
                     f"add it (copy {source.name} to {expected} and translate it)"
                 )
                 continue
-            problems += compare(source, translation)
+            problems += compare(
+                source, translation, skip_markers=bool({source.name, translation.name} & invalid)
+            )
     return problems
 
 
-def headings_without_id(page: Page) -> list[str]:
-    """A section heading without an explicit id gets a slug of its text, which differs per language."""
-    return [
-        f"{page.name}:{heading.line}: the heading \"{heading.text}\" has no id; end it with {{#an-id}} "
-        "(the same id in every language), so links to it work in every language"
-        for heading in headings(page.text)
-        if heading.level > 1 and heading.id is None
-    ]
+def headings_without_id(page: Page, translations: list[Page]) -> list[str]:
+    """A section heading without an explicit id gets a slug of its text, which differs per language.
+    The message names the id it must have: the id of the same heading in another language, or
+    one made from its text (step-N for a step)."""
+    own = [heading for heading in headings(page.text) if heading.level > 1]
+    problems = []
+    for index, heading in enumerate(own):
+        if heading.id is not None:
+            continue
+        wanted = _id_elsewhere(own, index, translations) or suggested_id(heading.text)
+        problems.append(
+            f'{page.name}:{heading.line}: the heading "{heading.text}" has no id; end it with {{#{wanted}}} '
+            "(the same id in every language), so links to it work in every language"
+        )
+    return problems
 
 
-def compare(source: Page, translation: Page) -> list[str]:
-    """What differs between a page and one translation of it."""
+def _id_elsewhere(own: list, index: int, translations: list[Page]) -> str | None:
+    """The id the same heading has in another language: the one at the same place among
+    headings of the same level, when both pages have as many headings."""
+    for other in translations:
+        theirs = [heading for heading in headings(other.text) if heading.level > 1]
+        if len(theirs) == len(own) and theirs[index].id and theirs[index].level == own[index].level:
+            return theirs[index].id
+    return None
+
+
+def suggested_id(text: str) -> str:
+    """`Steg 2: Fyll i servrarna` -> step-2; otherwise the heading's words, lower case, with -."""
+    step = re.match(r"(?i)^(?:steg|step|schritt|vaihe)\s+(\d+)\b", text)
+    if step:
+        return f"step-{step[1]}"
+    words = re.findall(r"[a-z0-9]+", text.lower().translate(str.maketrans("åäöéü", "aaoeu")))
+    return "-".join(words[:5]) or "section"
+
+
+def pages_with_invalid_markers(project: Path) -> set[str]:
+    """Pages with a marker the markers check reports: their markers are not compared, so the
+    misspelt marker is one message (the markers check's), not a mirror line per language."""
+    from tools.checks.data import marker_problems
+
+    return {page_name for page_name, _ in marker_problems(project)}
+
+
+def compare(source: Page, translation: Page, skip_markers: bool = False) -> list[str]:
+    """What differs between a page and one translation of it. A page with a heading without an
+    id has its headings and steps compared only once every heading has its id (that check's
+    message comes first; comparing before would repeat the same mistake in other words)."""
     source_text, translation_text = source.text, translation.text
-    return (
-        _compare_items(
+    ids_complete = all(
+        h.id for h in headings(source_text) + headings(translation_text) if h.level > 1
+    )
+    problems = []
+    if ids_complete:
+        problems += _compare_items(
             "heading",
             [(h.line, f"{{#{h.id}}}") for h in headings(source_text) if h.id],
             [(h.line, f"{{#{h.id}}}") for h in headings(translation_text) if h.id],
             source,
             translation,
         )
-        + _compare_items("marker", markers(source_text), markers(translation_text), source, translation)
-        + _compare_items(
-            "link to", internal_links(source_text), internal_links(translation_text), source, translation
+    if not skip_markers:
+        problems += _compare_items(
+            "marker", markers(source_text), markers(translation_text), source, translation
         )
-        + _compare_steps(source, translation, source_text, translation_text)
+    problems += _compare_items(
+        "link to",
+        internal_links(source_text),
+        internal_links(translation_text),
+        source,
+        translation,
     )
+    if ids_complete:
+        problems += _compare_steps(source, translation, source_text, translation_text)
+    return problems
 
 
-def _compare_items(what: str, source_items, translation_items, source: Page, translation: Page) -> list[str]:
+def _compare_items(
+    what: str, source_items, translation_items, source: Page, translation: Page
+) -> list[str]:
     """Compare two lists of (line, item) as multisets; one message per item that differs."""
     source_counts = Counter(item for _, item in source_items)
     translation_counts = Counter(item for _, item in translation_items)
@@ -119,11 +176,19 @@ def _compare_items(what: str, source_items, translation_items, source: Page, tra
     return problems
 
 
-def _compare_steps(source: Page, translation: Page, source_text: str, translation_text: str) -> list[str]:
-    source_steps, translation_steps = _steps_by_section(source_text), _steps_by_section(translation_text)
+def _compare_steps(
+    source: Page, translation: Page, source_text: str, translation_text: str
+) -> list[str]:
+    source_steps, translation_steps = (
+        _steps_by_section(source_text),
+        _steps_by_section(translation_text),
+    )
     problems = []
     for section in source_steps.keys() & translation_steps.keys():
-        (source_line, in_source), (translation_line, in_translation) = source_steps[section], translation_steps[section]
+        (source_line, in_source), (translation_line, in_translation) = (
+            source_steps[section],
+            translation_steps[section],
+        )
         if in_source != in_translation:
             where = f"under {{#{section}}}" if section else "before the first heading with an id"
             problems.append(

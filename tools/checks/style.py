@@ -52,15 +52,22 @@ LINT_FIXES = {
     "md049": "write *emphasis* with * like the rest of the page",
     "md050": "write **bold** with ** like the rest of the page",
 }
-LINT_FIX_DEFAULT = "see CONTRIBUTING.md, Checks"
+LINT_FIX_DEFAULT = 'see CONTRIBUTING.md, "The checks"'
 CODESPELL_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<fixes>.+)$")
 
 
 def check_lint(project: Path, paths: list[Path] | None = None) -> list[str]:
     """pymarkdownlnt with .pymarkdown.yml over docs/ and the editors' Markdown files (or `paths`)."""
-    api = PyMarkdownApi().configuration_file_path(str(project / LINT_CONFIG)).enable_strict_configuration()
+    api = (
+        PyMarkdownApi()
+        .configuration_file_path(str(project / LINT_CONFIG))
+        .enable_strict_configuration()
+    )
     if paths is None:
-        paths = [docs_dir(project), *(project / name for name in PROJECT_MARKDOWN if (project / name).is_file())]
+        paths = [
+            docs_dir(project),
+            *(project / name for name in PROJECT_MARKDOWN if (project / name).is_file()),
+        ]
     failures = []
     try:
         for path in paths:
@@ -106,9 +113,18 @@ def check_spelling(project: Path) -> list[str]:
     try:
         files = spelling_files(project)
     except (ValueError, configparser.Error) as error:
-        return [str(error) if str(error).startswith(SPELLING_CONFIG) else f"{SPELLING_CONFIG}:1: {error}"]
+        return [
+            str(error)
+            if str(error).startswith(SPELLING_CONFIG)
+            else f"{SPELLING_CONFIG}:1: {error}"
+        ]
     result = subprocess.run(
-        [sys.executable, "-m", "codespell_lib", *(path.relative_to(project).as_posix() for path in files)],
+        [
+            sys.executable,
+            "-m",
+            "codespell_lib",
+            *(path.relative_to(project).as_posix() for path in files),
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -121,9 +137,11 @@ def check_spelling(project: Path) -> list[str]:
             fixes = match["fixes"].split(" | ")[0]
             suggestions = " or ".join(f'"{fix.strip()}"' for fix in fixes.split(",") if fix.strip())
             problems.append(
-                f"{match['file']}:{match['line']}: \"{match['word']}\" is misspelt; write {suggestions} "
+                f'{match["file"]}:{match["line"]}: "{match["word"]}" is misspelt; write {suggestions} '
                 f"(if the word is right here, add it to {words})"
             )
     if result.returncode not in (0, 65) or (result.returncode and not problems):
-        problems.append(f"{SPELLING_CONFIG}:1: codespell failed: {(result.stderr or result.stdout).strip()[-300:]}")
+        problems.append(
+            f"{SPELLING_CONFIG}:1: codespell failed: {(result.stderr or result.stdout).strip()[-300:]}"
+        )
     return problems
