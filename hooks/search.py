@@ -1,31 +1,49 @@
-"""MkDocs hook: one search index per language, downloaded only when the reader searches.
+"""MkDocs hook: search with Pagefind, one index per language, downloaded only as the reader types.
 
-static-i18n merges every language into one search/search_index.json at the very end of the build,
-and Material's page script downloads that file on every page view. This hook splits it: each
-language gets `<prefix>search/search_docs.json` (its own pages, in Material's index format) and a
-small `<prefix>search/search_index.json` that holds only the settings. Our search worker
-(docs/assets/javascripts/workers/search-lazy.js) loads the documents, lunr and Material's worker
-when the reader types, and strips the language's word endings (data/labels.yml,
-`reader.search_endings`) from the query. README, "Search", explains the design.
+Why Pagefind (issue 15, PERFORMANCE.md has the measured comparison): the lunr index Material
+builds holds every word of every page and the reader's browser downloads and indexes all of it
+before the first result (7.7 MB at 1000 articles per language). Pagefind stems each language
+with a real Snowball stemmer (Swedish included) and splits its index into fragments, so a query
+fetches only the words and pages it needs.
+
+What this hook does:
+- marks each page's article `data-pagefind-body` (only the text is indexed, not the navigation),
+  and leaves out the parts of an article that are not its text (buttons, heading links, dates);
+- after the whole site exists, writes one Pagefind bundle per language, `<prefix>pagefind/`,
+  from that language's pages only, with its stemmer, plus `synonyms.json` (data/search-synonyms.yml);
+- writes each language's `<prefix>search/search_index.json` with settings only: Material's page
+  script sends it to our worker (docs/assets/javascripts/workers/search-lazy.js), which loads
+  Pagefind when the reader types and answers in Material's format, so the search box, results,
+  highlighting and keyboard stay Material's.
+README.md, "Search", explains the design.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
+import shutil
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import mail_data
+import search_synonyms
 
 SEARCH_DIR = "search"
 # What Material's page script fetches from `<language root>/search/` on every page view.
 SETTINGS_FILE = "search_index.json"
-# What our worker fetches when the reader searches.
-DOCS_FILE = "search_docs.json"
-# Material's own worker, which ours loads on demand (its file name carries a hash).
-MATERIAL_WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+BUNDLE_DIR = "pagefind"
+SYNONYMS_FILE = "synonyms.json"
+# Pagefind's own ready-made interfaces: ours is Material's, so they are not published.
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                       "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+# Material's article element: the text of a page.
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+# Parts of the article that are not its text: edit button, heading links and copy buttons, dates.
+NOT_TEXT = [".md-content__button", ".headerlink", ".links-copy", ".md-source-file"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -39,33 +57,34 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(
-    -200
-)  # after static-i18n's (-100), which builds the other languages and merges the index
-def on_post_build(config):
-    """Once the whole site exists: replace the merged index with one index per language."""
+def on_post_page(output: str, page, config) -> str:
+    """Mark what Pagefind indexes: the article (NOT_TEXT is left out of it)."""
+    return mark_for_index(output)
+
+
+@event_priority(-200)  # after static-i18n's (-100), which builds the other languages and merges the index
+def on_post_build(config) -> None:
+    """Once the whole site exists: one Pagefind bundle and one settings file per language."""
     if building_inside_i18n(config):
-        return  # a language built from inside static-i18n; the merged index is not written yet
+        return  # a language built from inside static-i18n; the other languages do not exist yet
     site = Path(config.site_dir)
-    merged_file = site / SEARCH_DIR / SETTINGS_FILE
-    if not merged_file.exists():
-        return  # search is turned off
-    merged = json.loads(merged_file.read_text(encoding="utf-8"))
-    if "docs_url" in merged["config"]:
-        return  # already split: the search plugin did not rewrite it in this build
     prefixes = language_prefixes(config)
-    labels = mail_data.load_labels(list(prefixes))
-    worker = material_worker(config)
-    for locale, docs in split_by_language(merged["docs"], prefixes).items():
-        prefix = prefixes[locale]
-        settings = language_settings(merged["config"], locale, prefix, labels[locale], worker)
-        write_json(site / prefix / SEARCH_DIR / DOCS_FILE, {"config": settings, "docs": docs})
-        write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": settings, "docs": []})
+    synonyms = search_synonyms.load(list(prefixes))
+    for locale, prefix in prefixes.items():
+        bundle = site / prefix / BUNDLE_DIR
+        pages = language_pages(site, prefix, prefixes)
+        asyncio.run(write_bundle(pages, locale, bundle))
+        write_json(bundle / SYNONYMS_FILE, synonyms.get(locale, {}))
+        write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": language_settings(locale, prefix), "docs": []})
 
 
 # --------------------------------------------------------------------------------------------
 # Helpers (tests call these directly)
 # --------------------------------------------------------------------------------------------
+
+
+def mark_for_index(html: str) -> str:
+    return _ARTICLE.sub(r"\g<0> data-pagefind-body", html, count=1)
 
 
 def language_prefixes(config) -> dict[str, str]:
@@ -75,10 +94,7 @@ def language_prefixes(config) -> dict[str, str]:
         return {config.theme["language"]: ""}
     languages = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
     languages.sort(key=lambda lang: not lang.default)
-    return {
-        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
-        for lang in languages
-    }
+    return {lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else "" for lang in languages}
 
 
 def building_inside_i18n(config) -> bool:
@@ -86,48 +102,41 @@ def building_inside_i18n(config) -> bool:
     return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
-def split_by_language(docs: list[dict], prefixes: dict[str, str]) -> dict[str, list[dict]]:
-    """Sort index entries by the language prefix of their location, which is cut off: each
-    language's index is read from its own root (`"base"` in main.html)."""
-    by_language = {locale: [] for locale in prefixes}
-    for doc in docs:
-        locale = language_of(doc["location"], prefixes)
-        by_language[locale].append({**doc, "location": doc["location"][len(prefixes[locale]) :]})
-    return by_language
+def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> dict[str, str]:
+    """{URL from the language root: HTML} of the language's pages that have text to index
+    (redirects, short links and other languages' folders have none)."""
+    others = [site / other for other in prefixes.values() if other and other != prefix]
+    root = site / prefix
+    pages = {}
+    for path in sorted(root.rglob("*.html")):
+        if any(path.is_relative_to(other) for other in others):
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            url = path.relative_to(root).as_posix().removesuffix("index.html")
+            pages["/" + url] = html
+    return pages
 
 
-def language_of(location: str, prefixes: dict[str, str]) -> str:
-    """The language a site path belongs to: the longest prefix it starts with."""
-    matches = [locale for locale, prefix in prefixes.items() if location.startswith(prefix)]
-    return max(matches, key=lambda locale: len(prefixes[locale]))
+async def write_bundle(pages: dict[str, str], locale: str, bundle: Path) -> None:
+    """Index one language's pages with its stemmer (Pagefind falls back to whole words for a
+    language it has no stemmer for) and write the bundle. Result URLs are relative to the
+    language root: the worker resolves them against it, as Material does with "location"."""
+    from pagefind.index import IndexConfig, PagefindIndex  # the build needs it; the tests of helpers do not
+
+    shutil.rmtree(bundle, ignore_errors=True)
+    config = IndexConfig(force_language=locale, output_path=str(bundle), exclude_selectors=NOT_TEXT)
+    async with PagefindIndex(config=config) as index:
+        for url, html in pages.items():
+            await index.add_html_file(content=html, url=url)
+        # leaving the block writes the files
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
 
 
-def language_settings(merged: dict, locale: str, prefix: str, labels: dict, worker: str) -> dict:
-    """Material's search settings for one language, plus what our worker needs."""
-    return {
-        **merged,
-        "lang": [locale],
-        "endings": query_endings(labels["reader.search_endings"]),
-        "docs_url": f"{prefix}{SEARCH_DIR}/{DOCS_FILE}",
-        "worker": worker,
-    }
-
-
-def query_endings(text: str) -> list[str]:
-    """'arna  en t' -> ['arna', 'en', 't']: the word endings the worker strips, longest first."""
-    return sorted(set(text.lower().split()), key=lambda ending: (-len(ending), ending))
-
-
-def material_worker(config) -> str:
-    """Path (from the site root) of Material's search worker, found in the theme."""
-    for theme_dir in config.theme.dirs:
-        found = sorted(Path(theme_dir).glob(MATERIAL_WORKER_GLOB))
-        if found:
-            return found[-1].relative_to(theme_dir).as_posix()
-    raise PluginError(
-        f"hooks/search.py: Material's search worker ({MATERIAL_WORKER_GLOB}) is not in the theme; "
-        "did the mkdocs-material version change? Update MATERIAL_WORKER_GLOB"
-    )
+def language_settings(locale: str, prefix: str) -> dict:
+    """What Material's page script sends our worker: the language and where its bundle is."""
+    return {"lang": [locale], "bundle": f"{prefix}{BUNDLE_DIR}/", "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}"}
 
 
 def write_json(path: Path, data) -> None:

@@ -75,10 +75,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "links.not_found.text": (),
     "links.not_found.search": (),
     "links.not_found.overview": (),
-    # The footer's privacy line and credit; the word endings search strips from a query.
+    # The footer's privacy line and credit.
     "reader.privacy": (),
     "reader.made_with": ("generator",),
-    "reader.search_endings": (),
     # hooks/fallback_pages.py: the banner on a page a language has not translated yet.
     "languages.not_translated": ("language",),
     # hooks/page_frame.py: the line under a guide's title (contract A), support and webmail in

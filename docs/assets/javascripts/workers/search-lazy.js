@@ -1,74 +1,116 @@
 /*
- * Search worker in front of Material's (README, "Search"); main.html points pages at it.
+ * Search worker behind Material's search box (README, "Search"); main.html points pages at it.
  *
- * 1. Load on demand. Material's page script starts its worker and sends it the search index
- *    on every page view. Here the index file it sends holds only the settings
- *    (hooks/search.py), so this worker answers "ready" at once and loads Material's worker,
- *    lunr and the page language's documents (settings.docs_url) when the reader first types.
- * 2. Word endings. Material turns every query term into a prefix query ("kontot*"), and lunr
- *    does not stem those, so an inflected word finds nothing when the pages use another form.
- *    This worker strips the longest of the language's endings (settings.endings, from
- *    data/labels.yml) that leaves a stem of at least SHORTEST_STEM letters: "kontot" becomes
- *    "konto*", which finds "konto", "kontot" and "kontona".
+ * Material's page script starts this worker and sends it the language's settings
+ * (`<language root>/search/search_index.json`, written by hooks/search.py, no documents). When
+ * the reader types, this worker loads the language's Pagefind bundle (`settings.bundle`) and
+ * its synonyms, asks Pagefind, and answers in Material's own result format, so the search box,
+ * the result list, the highlighting and the keyboard stay Material's:
  *
- * It lives in Material's workers/ folder because Material's worker loads lunr's language
- * files from "../lunr/" next to the worker that runs it.
+ * - one result per page, its title first: the section that matched best under it with a short
+ *   excerpt, the page's other matching sections folded into Material's "more" (issue 19, item 8);
+ * - a word a reader types that the pages do not use ("mejl", "vanished") is searched as the
+ *   words the pages use too (data/search-synonyms.yml); nothing is added to the pages.
+ *
+ * Pagefind stems the words of each language (Snowball: "kontot", "lösenordet" find "konto",
+ * "lösenord"), and fetches only the parts of the index a query needs.
  */
 "use strict"
 
-const SITE_ROOT = new URL("../../../", self.location)  // this file is assets/javascripts/workers/
-const SHORTEST_STEM = 3
-const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3  // Material's search message types
+const SITE_ROOT = new URL("../../../", self.location)// this file is assets/javascripts/workers/
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3       // Material's search message types
+const EXCERPT_WORDS = 16     // a short excerpt: five results or more fit a phone screen
+const MAX_PAGES = 30         // Material shows ten, then more as the reader scrolls
+const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
+const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
 
-let setup = null       // the SETUP message from the page: settings, no documents
-let material = null    // Promise of Material's message listener, set up with the documents
+let settings = null  // from the SETUP message: lang, bundle, synonyms
+let engine = null    // Promise of {pagefind, synonyms}, loaded at the first query
+let latest = 0       // the newest query: an older answer that arrives late is dropped
 
-/* Strip one ending from every word of a query; lunr syntax (+, -, ~, ^, field:) stays. */
-function stripEndings(query, endings) {
-  return query.replace(/\p{L}+/gu, word => {
-    const lower = word.toLowerCase()
-    const ending = endings.find(end => lower.endsWith(end) && lower.length - end.length >= SHORTEST_STEM)
-    return ending ? lower.slice(0, -ending.length) : word
-  })
+async function loadEngine() {
+  const pagefind = await import(new URL(settings.bundle + "pagefind.js", SITE_ROOT).href)
+  await pagefind.options({ excerptLength: EXCERPT_WORDS, baseUrl: "/" })
+  const response = await fetch(new URL(settings.synonyms, SITE_ROOT))
+  const synonyms = response.ok ? await response.json() : {}
+  return { pagefind, synonyms }
 }
 
-/* Load Material's worker and this language's documents, and set Material's search up. */
-async function loadMaterial() {
-  const { config } = setup.data
-  const response = await fetch(new URL(config.docs_url, SITE_ROOT))
-  if (!response.ok)
-    throw new Error(`search documents: ${response.status} ${response.url}`)
-  const { docs } = await response.json()
-
-  let listener = null
-  const { addEventListener, postMessage } = self
-  self.addEventListener = (type, fn) => { if (type === "message") listener = fn }
-  importScripts(new URL(config.worker, SITE_ROOT).href)
-  self.addEventListener = addEventListener
-
-  self.postMessage = () => {}  // Material answers SETUP with READY: the page had ours already
-  try {
-    await listener({ data: { type: SETUP, data: { ...setup.data, docs } } })
-  } finally {
-    self.postMessage = postMessage
+/* The query, then the query with a reader's word replaced by each word the pages use. */
+function variants(query, synonyms) {
+  const found = [query]
+  for (const word of query.toLowerCase().match(/[\p{L}\p{N}-]+/gu) || []) {
+    const key = word in synonyms ? word
+      : Object.keys(synonyms).find(key => key.length >= SHORTEST_PREFIX && word.startsWith(key))
+    for (const target of key ? synonyms[key] : [])
+      found.push(query.toLowerCase().replace(word, target))
   }
-  return listener
+  return [...new Set(found)].slice(0, MAX_VARIANTS)
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c])
+}
+
+/* A title with the words that start like a query word marked, as Material marks them. */
+function markTitle(title, words) {
+  const stems = words.filter(w => w.length > 1).map(w => w.slice(0, Math.max(3, w.length - 3)))
+  const html = escapeHtml(title)
+  if (!stems.length) return html
+  const pattern = stems.map(s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+  return html.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${pattern})[\\p{L}\\p{N}]*`, "giu"), m => `<mark data-md-highlight>${m}</mark>`)
+}
+
+/* Pagefind's "/guides/iphone/#step-2" -> Material's location, relative to the language root. */
+function materialLocation(url) {
+  return url.replace(/^\//, "")
+}
+
+/* One page in Material's format: the page first; the best section at the same score (shown),
+ * the other sections lower (folded into "more"). */
+function group(page, words) {
+  const title = markTitle(page.meta.title || page.url, words)
+  const isTop = sub => !sub.url.includes("#") || sub.title === page.meta.title  // the text above the first heading
+  const sections = page.sub_results.filter(sub => !isTop(sub))
+  const weight = sub => (sub.weighted_locations || []).reduce((sum, l) => sum + l.weight, 0) || sub.locations.length
+  const best = sections.reduce((a, b) => (weight(b) > weight(a) ? b : a), sections[0])
+  const top = page.sub_results.find(isTop)
+  const terms = Object.fromEntries(words.map(word => [word, true]))  // Material's "?h=" highlighting on the page
+  const doc = (sub, score, text) => ({
+    location: materialLocation(sub.url), score, terms,
+    title: sub === page ? title : markTitle(sub.title, words),
+    text: text ? `<p>${text}</p>` : "",
+  })
+  if (!best || (top && weight(top) >= weight(best)))
+    return [doc(page, 1, page.excerpt), ...sections.map(sub => doc(sub, 0, sub.excerpt))]
+  return [doc(page, 1, ""), doc(best, 1, best.excerpt),
+          ...sections.filter(sub => sub !== best).map(sub => doc(sub, 0, sub.excerpt))]
+}
+
+async function search(query) {
+  const { pagefind, synonyms } = await (engine ||= loadEngine())
+  const queries = variants(query, synonyms)
+  const answers = await Promise.all(queries.map(q => pagefind.search(q)))
+  const best = new Map()
+  answers.forEach(answer => answer?.results.forEach(result => {
+    if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result)
+  }))
+  const results = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES)
+  const words = queries.join(" ").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
+  return (await Promise.all(results.map(result => result.data()))).map(page => group(page, words))
 }
 
 addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
-    setup = message
+    settings = message.data.config
     postMessage({ type: READY })
     return
   }
   if (message.type !== QUERY)
     return
-  if (!material && !message.data.trim()) {
-    postMessage({ type: RESULT, data: { items: [] } })  // the page asks once on load: no need to load
-    return
-  }
-  material ||= loadMaterial()
-  const listener = await material
-  const query = stripEndings(message.data, setup.data.config.endings)
-  await listener({ data: { type: QUERY, data: query } })  // Material posts the result
+  const number = ++latest
+  const query = message.data.trim()
+  const items = query ? await search(query) : []  // the page asks once on load: nothing loads then
+  if (number === latest)
+    postMessage({ type: RESULT, data: { items } })
 })
