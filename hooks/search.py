@@ -20,12 +20,15 @@ README.md, "Search", explains the design.
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
 import re
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import mail_data
@@ -72,8 +75,7 @@ def on_post_build(config) -> None:
     synonyms = search_synonyms.load(list(prefixes))
     for locale, prefix in prefixes.items():
         bundle = site / prefix / BUNDLE_DIR
-        pages = language_pages(site, prefix, prefixes)
-        asyncio.run(write_bundle(pages, locale, bundle))
+        write_bundle(language_pages(site, prefix, prefixes), site / prefix, locale, bundle)
         write_json(bundle / SYNONYMS_FILE, synonyms.get(locale, {}))
         write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": language_settings(locale, prefix), "docs": []})
 
@@ -102,34 +104,36 @@ def building_inside_i18n(config) -> bool:
     return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
-def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> dict[str, str]:
-    """{URL from the language root: HTML} of the language's pages that have text to index
-    (redirects, short links and other languages' folders have none)."""
+def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Path]:
+    """The language's pages that have text to index (redirects, short links and other
+    languages' folders have none)."""
     others = [site / other for other in prefixes.values() if other and other != prefix]
-    root = site / prefix
-    pages = {}
-    for path in sorted(root.rglob("*.html")):
-        if any(path.is_relative_to(other) for other in others):
-            continue
-        html = path.read_text(encoding="utf-8")
-        if "data-pagefind-body" in html:
-            url = path.relative_to(root).as_posix().removesuffix("index.html")
-            pages["/" + url] = html
-    return pages
+    return [path for path in sorted((site / prefix).rglob("*.html"))
+            if not any(path.is_relative_to(other) for other in others)
+            and "data-pagefind-body" in path.read_text(encoding="utf-8")]
 
 
-async def write_bundle(pages: dict[str, str], locale: str, bundle: Path) -> None:
+def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> None:
     """Index one language's pages with its stemmer (Pagefind falls back to whole words for a
-    language it has no stemmer for) and write the bundle. Result URLs are relative to the
-    language root: the worker resolves them against it, as Material does with "location"."""
-    from pagefind.index import IndexConfig, PagefindIndex  # the build needs it; the tests of helpers do not
+    language it has no stemmer for) and write the bundle. Pagefind's command reads a folder: it
+    gets one holding links to this language's pages only, as they sit under the language root,
+    so result URLs are relative to that root, as Material's "location" is."""
+    from pagefind_bin import get_executable  # the build needs it; the tests of helpers do not
 
     shutil.rmtree(bundle, ignore_errors=True)
-    config = IndexConfig(force_language=locale, output_path=str(bundle), exclude_selectors=NOT_TEXT)
-    async with PagefindIndex(config=config) as index:
-        for url, html in pages.items():
-            await index.add_html_file(content=html, url=url)
-        # leaving the block writes the files
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
+        for page in pages:
+            target = Path(folder) / page.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, target)
+            except OSError:  # another file system: a copy
+                shutil.copyfile(page, target)
+        command = [str(get_executable()), "--site", folder, "--output-path", str(bundle), "--force-language", locale,
+                   "--exclude-selectors", ", ".join(NOT_TEXT), "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"hooks/search.py: Pagefind could not index the {locale} pages: {result.stderr.strip() or result.stdout.strip()}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
 

@@ -19,7 +19,7 @@
 
 const SITE_ROOT = new URL("../../../", self.location)// this file is assets/javascripts/workers/
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3       // Material's search message types
-const EXCERPT_WORDS = 16     // a short excerpt: five results or more fit a phone screen
+const EXCERPT_WORDS = 12     // a short excerpt: five results or more fit a phone screen
 const MAX_PAGES = 30         // Material shows ten, then more as the reader scrolls
 const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
 const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
@@ -72,7 +72,8 @@ function group(page, words) {
   const title = markTitle(page.meta.title || page.url, words)
   const isTop = sub => !sub.url.includes("#") || sub.title === page.meta.title  // the text above the first heading
   const sections = page.sub_results.filter(sub => !isTop(sub))
-  const weight = sub => (sub.weighted_locations || []).reduce((sum, l) => sum + l.weight, 0) || sub.locations.length
+  // A match in a heading (Pagefind weighs headings higher) wins over many matches in a table.
+  const weight = sub => Math.max(0, ...(sub.weighted_locations || []).map(l => l.weight)) * 100 + sub.locations.length
   const best = sections.reduce((a, b) => (weight(b) > weight(a) ? b : a), sections[0])
   const top = page.sub_results.find(isTop)
   const terms = Object.fromEntries(words.map(word => [word, true]))  // Material's "?h=" highlighting on the page
