@@ -72,8 +72,8 @@ function group(page, words) {
   const title = markTitle(page.meta.title || page.url, words)
   const isTop = sub => !sub.url.includes("#") || sub.title === page.meta.title  // the text above the first heading
   const sections = page.sub_results.filter(sub => !isTop(sub))
-  // A match in a heading (Pagefind weighs headings higher) wins over many matches in a table.
-  const weight = sub => Math.max(0, ...(sub.weighted_locations || []).map(l => l.weight)) * 100 + sub.locations.length
+  // Matches in a heading (Pagefind weighs headings higher) win over many matches in a table.
+  const weight = sub => (sub.weighted_locations || []).reduce((sum, l) => sum + l.weight * l.weight, 0) || sub.locations.length
   const best = sections.reduce((a, b) => (weight(b) > weight(a) ? b : a), sections[0])
   const top = page.sub_results.find(isTop)
   const terms = Object.fromEntries(words.map(word => [word, true]))  // Material's "?h=" highlighting on the page
