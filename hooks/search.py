@@ -20,6 +20,7 @@ README.md, "Search", explains the design.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -73,11 +74,12 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     prefixes = language_prefixes(config)
     synonyms = search_synonyms.load(list(prefixes))
+    separator = word_separator(config)
     for locale, prefix in prefixes.items():
         bundle = site / prefix / BUNDLE_DIR
         write_bundle(language_pages(site, prefix, prefixes), site / prefix, locale, bundle)
         write_json(bundle / SYNONYMS_FILE, synonyms.get(locale, {}))
-        write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": language_settings(locale, prefix), "docs": []})
+        write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": language_settings(locale, prefix, separator), "docs": []})
 
 
 # --------------------------------------------------------------------------------------------
@@ -138,9 +140,28 @@ def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> No
         (bundle / name).unlink(missing_ok=True)
 
 
-def language_settings(locale: str, prefix: str) -> dict:
-    """What Material's page script sends our worker: the language and where its bundle is."""
-    return {"lang": [locale], "bundle": f"{prefix}{BUNDLE_DIR}/", "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}"}
+def bundle_pages(bundle: Path) -> dict[str, dict]:
+    """{URL: Pagefind's record of the page (url, content, meta...)} of a written bundle: what
+    the search of that language can find. Each fragment is gzip'd JSON behind a signature."""
+    pages = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"]] = record
+    return pages
+
+
+def language_settings(locale: str, prefix: str, separator: str) -> dict:
+    """What Material's page script sends our worker: the language and where its bundle is; and
+    the word separator, which Material's page script uses to mark the searched words on the
+    page a result opens (`search.highlight`)."""
+    return {"lang": [locale], "separator": separator, "bundle": f"{prefix}{BUNDLE_DIR}/",
+            "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}"}
+
+
+def word_separator(config) -> str:
+    """The search plugin's `separator` from mkdocs.yml (Material's own default without it)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(getattr(plugin, "config", None), "separator", None) or r"[\s\-]+"
 
 
 def write_json(path: Path, data) -> None:
