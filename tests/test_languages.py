@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 
 import fallback_pages
 import mail_data
+import search
 from sitebuild import LANGUAGE_FIXTURE, PROJECT_DIR, add_language, copy_project, run_build
 from tools.checks.pages import find_pages, is_complete, site_languages
 from tools.checks.parity import check_parity
@@ -229,32 +230,21 @@ def test_search_engines_are_told_only_about_real_translations(
     assert named == {site_url + PREFIX + path for path in TRANSLATED}
 
 
-def test_its_search_index_holds_its_own_pages_and_no_other_languages(
-    site, labels, all_pages, languages
-):
-    folder = site / PREFIX / "search"
-    index = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))
-    settings = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, labels, all_pages, languages):
+    settings = json.loads((site / PREFIX / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert settings["docs"] == [] and settings["config"]["lang"] == [LOCALE]
-    assert settings["config"]["docs_url"] == f"{PREFIX}search/search_docs.json"
-    endings = labels[LOCALE]["reader.search_endings"].split()
-    assert sorted(settings["config"]["endings"]) == sorted(set(endings))
+    assert settings["config"]["bundle"] == f"{PREFIX}pagefind/"
+    index = search.bundle_pages(site / PREFIX / "pagefind")
     # Its own pages, untranslated ones too: the reader's navigation lists them (README, "Languages").
-    assert {doc["location"].split("#")[0] for doc in index["docs"]} == set(all_pages)
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert {url.lstrip("/") for url in index} == set(all_pages)
     overview_title = heading(html(site, PREFIX))
-    assert titles[""] == overview_title
+    assert index["/"]["meta"]["title"] == overview_title
     for language in languages:
         if language.locale == LOCALE:
             continue
-        other = (
-            site
-            / ("" if language.default else f"{language.locale}/")
-            / "search"
-            / "search_docs.json"
-        ).read_text(encoding="utf-8")
-        assert overview_title not in other, f"the {language.locale} index holds no {LOCALE} text"
-        assert f'"{PREFIX}' not in other
+        other = search.bundle_pages(site / ("" if language.default else f"{language.locale}/") / "pagefind")
+        assert overview_title not in json.dumps(other, ensure_ascii=False), f"the {language.locale} index holds no {LOCALE} text"
+        assert not [url for url in other if url.startswith(f"/{PREFIX}")]
 
 
 def test_its_404_page_is_in_its_language_and_the_root_404_sends_its_readers_there(site, labels):

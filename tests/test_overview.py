@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import mail_data
+import search as search_hook
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -108,6 +109,7 @@ def test_a_changed_data_file_changes_every_page_and_the_search_index(build_copy,
             showing_imap += 1
             assert new_hosts["imap"] in text
     assert showing_imap >= 2, "the overview in every language shows the IMAP host"
-    # Each language's search documents (hooks/search.py; README, "Search").
-    search = "".join(f.read_text(encoding="utf-8") for f in build.site.rglob("search_docs.json"))
+    # Each language's search index (hooks/search.py; README, "Search").
+    search = "".join(page["content"] for bundle in build.site.rglob("pagefind-entry.json")
+                     for page in search_hook.bundle_pages(bundle.parent).values())
     assert new_hosts["smtp"] in search and "1993" in search

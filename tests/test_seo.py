@@ -110,28 +110,17 @@ def test_robots_txt_allows_everything_and_names_the_sitemap(built_site, mkdocs_c
     assert f"Sitemap: {mkdocs_config['site_url']}sitemap.xml" in robots
 
 
-def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(
-    built_site, languages, site_pages
-):
-    labels = mail_data.load_labels([language["locale"] for language in languages])
+def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(built_site, languages, site_pages):
     for language in languages:
-        folder = built_site / language["prefix"] / "search"
-        settings = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-        index = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))
+        settings = json.loads((built_site / language["prefix"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert settings["docs"] == [], "the file every page view fetches holds no documents"
-        assert settings["config"] == index["config"]
         assert settings["config"]["lang"] == [language["locale"]]
-        assert settings["config"]["endings"] == search.query_endings(
-            labels[language["locale"]]["reader.search_endings"]
-        )
-        assert settings["config"]["docs_url"] == f"{language['prefix']}search/search_docs.json"
-        assert (built_site / settings["config"]["worker"]).exists()
-        pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-        own = {
-            path[len(language["prefix"]) :]
-            for path in site_pages
-            if split_language(path, languages)[0] is language
-        }
+        assert settings["config"]["bundle"] == f"{language['prefix']}pagefind/"
+        bundle = built_site / settings["config"]["bundle"]
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [language["locale"]]
+        pages = {url.lstrip("/") for url in search.bundle_pages(bundle)}
+        own = {path[len(language["prefix"]):] for path in site_pages if split_language(path, languages)[0] is language}
         assert pages == own, language["locale"]
 
 
@@ -151,22 +140,9 @@ def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
 # Helpers of hooks/search.py and hooks/reader.py
 
 
-def test_index_entries_are_sorted_by_their_language_prefix_which_is_cut_off():
-    prefixes = {"xx": "", "yy": "yy/"}
-    docs = [
-        {"location": ""},
-        {"location": "yy/"},
-        {"location": "guides/a/#step-1"},
-        {"location": "yy/guides/a/#step-1"},
-    ]
-    assert search.split_by_language(docs, prefixes) == {
-        "xx": [{"location": ""}, {"location": "guides/a/#step-1"}],
-        "yy": [{"location": ""}, {"location": "guides/a/#step-1"}],
-    }
-
-
-def test_query_endings_are_unique_lowercase_and_longest_first():
-    assert search.query_endings("en  ARNA na en t") == ["arna", "en", "na", "t"]
+def test_only_the_article_is_marked_for_the_index():
+    html = '<nav>x</nav><article class="md-content__inner md-typeset"><h1>T</h1></article>'
+    assert search.mark_for_index(html) == '<nav>x</nav><article class="md-content__inner md-typeset" data-pagefind-body><h1>T</h1></article>'
 
 
 def test_hreflang_alternates_are_absolute_and_end_with_x_default():
