@@ -73,7 +73,7 @@ def on_post_build(config) -> None:
         return  # a language built from inside static-i18n; the other languages do not exist yet
     site = Path(config.site_dir)
     prefixes = language_prefixes(config)
-    synonyms = search_synonyms.load(list(prefixes))
+    synonyms = search_synonyms.load(configured_locales(config))
     separator = word_separator(config)
     for locale, prefix in prefixes.items():
         bundle = site / prefix / BUNDLE_DIR
@@ -99,6 +99,14 @@ def language_prefixes(config) -> dict[str, str]:
     languages = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
     languages.sort(key=lambda lang: not lang.default)
     return {lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else "" for lang in languages}
+
+
+def configured_locales(config) -> list[str]:
+    """Every language in mkdocs.yml, also those a `make serve LANGUAGE=..` build leaves out."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
 
 
 def building_inside_i18n(config) -> bool:
