@@ -107,6 +107,14 @@ def of(config: MkDocsConfig) -> SiteContext:
     return context
 
 
+def configured_locales(config: MkDocsConfig) -> list[str]:
+    """Every language in mkdocs.yml, also those a one-language build leaves out."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [language.locale for language in site_languages(config)]
+    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]  # type: ignore[attr-defined]
+
+
 def create(config: MkDocsConfig) -> SiteContext:
     """Load and validate every data file once."""
     if not config.site_url:
@@ -129,7 +137,9 @@ def create(config: MkDocsConfig) -> SiteContext:
         languages=languages,
         settings=load_settings(settings_file, name(settings_file)),
         labels=load_labels(locales, labels_file, name(labels_file)),
-        links=load_links(links_file, locales, name(links_file)),
+        # `make serve LANGUAGE=..` builds one language (static-i18n's build_only_locale): the
+        # fallback may be a language that build leaves out.
+        links=load_links(links_file, configured_locales(config), name(links_file)),
         site_url=config.site_url if config.site_url.endswith("/") else config.site_url + "/",
         templates=templates.environment(project / "overrides" / "partials"),
         current=languages[0],
