@@ -1,0 +1,131 @@
+"""`python -m tools.bench`: see tools/bench/__init__.py."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from tools.bench import builds, report, search_compare
+from tools.bench.browser import chromium_installed, page_view_downloads
+from tools.bench.config_file import BenchError, i18n_languages, nav_pages, read_config
+from tools.bench.generate import PROJECT_DIR, make_project, real_sources
+from tools.bench.table import VARIANTS, Row, format_table, legend
+
+SEARCH_QUERY = "imap"
+# `mkdocs serve` is timed at the real size and at these sizes and below (each try is a full
+# one-language build before the edit).
+EDIT_UP_TO = 1000
+
+
+def run_bench(sizes: list[int], runs: int, variants: list[str], workdir: Path, say) -> list[Row]:
+    """Measure the real site (size 'site') and each N; `runs` rounds, the variants side by side."""
+    config = read_config(PROJECT_DIR)
+    real_pages = len(nav_pages(config.get("nav", [])))
+    plan = [("site", 0)] + [(str(n), n) for n in sizes]
+    rows, projects = {}, {}
+    for label, articles in plan:
+        for variant in variants:
+            say(f"generating {label} ({articles} articles per language), variant {variant}")
+            projects[label, variant] = make_project(workdir / f"n{label}-{variant}", articles, variant, builds.timed_build)
+        rows[label] = Row(label, real_pages + articles)
+    edit_src = real_sources(PROJECT_DIR, config, i18n_languages(config))[0].src
+    for run in range(1, runs + 1):
+        for label, articles in plan:
+            row = rows[label]
+            for variant in variants:
+                sample = builds.timed_build(projects[label, variant][0], workdir / f"site-{label}-{variant}")
+                row.builds[variant].append(sample)
+                say(f"run {run}/{runs}  {label:>5}  {variant}  {sample.seconds:6.1f} s  {sample.cpu_seconds:6.1f} cpu s  {sample.peak_bytes / 2**20:4.0f} MB")
+            if "a" in variants and articles <= EDIT_UP_TO:
+                row.edits.append(builds.serve_edit_seconds(projects[label, "a"][0], edit_src))
+                say(f"run {run}/{runs}  {label:>5}  edit shows in serve after {row.edits[-1]:.2f} s")
+    if "a" in variants:
+        for label, _ in plan:
+            measure_pages(rows[label], workdir / f"site-{label}-a", projects[label, "a"][1], config)
+    return [rows[label] for label, _ in plan]
+
+
+def measure_pages(row: Row, site: Path, generated: list[str], config: dict) -> None:
+    articles = generated or [s.src for s in real_sources(PROJECT_DIR, config, i18n_languages(config))]
+    measured = articles[len(articles) // 2]
+    row.page_bytes = (site / builds.page_url_path(measured) / "index.html").stat().st_size
+    row.max_page_bytes = max((site / builds.page_url_path(src) / "index.html").stat().st_size for src in articles)
+    row.downloads = page_view_downloads(site, builds.page_url_path(measured), SEARCH_QUERY)
+
+
+def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_compare.SearchRow]:
+    """Today's search and the baseline revision's on the same generated help center of `size`."""
+    if not chromium_installed():
+        raise BenchError("--search-baseline needs Chromium")
+    tree = workdir / "baseline-tree"
+    tree.mkdir(exist_ok=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", baseline], cwd=PROJECT_DIR, capture_output=True, check=True).stdout
+    with tempfile.TemporaryFile() as file:
+        file.write(archive)
+        file.seek(0)
+        tarfile.open(fileobj=file).extractall(tree)
+    sites = {"today": workdir / f"site-{size}-a"}
+    if not sites["today"].exists():
+        project, _ = make_project(workdir / f"n{size}-a", size, "a")
+        builds.timed_build(project, sites["today"])
+    say(f"building the {baseline} help center of {size} articles per language for the search comparison")
+    script = ("import sys\nfrom pathlib import Path\nsys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
+              "try:\n from tools.bench.generate import make_project\nexcept ImportError:\n from tools.bench import make_project\n"
+              "make_project(Path(sys.argv[2]), int(sys.argv[3]), 'a')")
+    subprocess.run([sys.executable, "-c", script, str(tree), str(workdir / f"baseline-{size}"), str(size)], check=True, cwd=tree)
+    sites[baseline] = workdir / f"baseline-site-{size}"
+    builds.timed_build(workdir / f"baseline-{size}", sites[baseline])
+    languages = i18n_languages(read_config(PROJECT_DIR))
+    rows = []
+    for engine, site in sites.items():
+        for language in languages:
+            prefix = "" if language.get("default") else f"{language['locale']}/"
+            rows.append(search_compare.measure(engine, site, prefix, language["locale"]))
+            say(search_compare.format_rows(rows[-1:]).splitlines()[-1])
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark of builds, pages, search and live preview (tools/bench/__init__.py)")
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 500, 1000], help="generated articles per language, one size per row")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="which builds to time (at 10000: a)")
+    parser.add_argument("--search-baseline", metavar="REV", help="also compare search with this git revision's, at the largest size up to 1000")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="also write the report, e.g. PERFORMANCE.md")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (generated projects, sites, logs)")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or any(n < 1 for n in args.pages):
+        parser.error("--pages and --runs take positive whole numbers")
+
+    def say(message):
+        print(message, file=sys.stderr, flush=True)
+
+    sizes = sorted(set(args.pages))
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
+            workdir = args.keep.resolve() if args.keep else Path(temporary)
+            workdir.mkdir(parents=True, exist_ok=True)
+            rows = run_bench(sizes, args.runs, args.variants, workdir, say)
+            search_rows = []
+            if args.search_baseline:
+                size = max([n for n in sizes if n <= EDIT_UP_TO] or sizes[:1])
+                search_rows = compare_search(size, args.search_baseline, workdir, say)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    print(f"Median of {args.runs} run(s).\n\n{format_table(rows)}\n\n{legend()}")
+    if search_rows:
+        print("\n" + search_compare.format_rows(search_rows))
+    if args.write:
+        command = "python -m tools.bench " + shlex.join(argv if argv is not None else sys.argv[1:])
+        report.write(args.write, report.performance_md(rows, search_rows, command, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

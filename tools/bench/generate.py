@@ -1,0 +1,189 @@
+"""Generated help centers: a copy of the real project plus N articles per language, copied from
+the real guides, organised in categories of CATEGORY_SIZE the way a large help center is."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tools.bench.config_file import BenchError, i18n_languages, nav_pages, nav_section_of, read_config, write_config
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+# What a buildable copy of the project holds (the same list as tests/sitebuild.py).
+SITE_SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+SETTINGS_HOOK = "hooks/settings.py"
+CAPTURE_HOOK = "hooks/bench_capture.py"
+# Nobody reads a flat list of 1000 articles: generated ones go in categories of this many.
+CATEGORY_SIZE = 50
+
+
+@dataclass
+class Source:
+    """A real article: its default-language file, and the text of every language's version."""
+
+    src: str
+    texts: dict[str, str]
+
+    def title(self, locale: str) -> str:
+        return front_matter_title(self.texts[locale], self.src)
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def localized(src: str, locale: str, default: bool) -> str:
+    """guides/iphone.md -> guides/iphone.en.md for a non-default language (suffix structure)."""
+    return src if default else f"{src[:-3]}.{locale}.md"
+
+
+def front_matter_title(text: str, where: str) -> str:
+    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+    meta = yaml.safe_load(match[1]) if match else None
+    if not isinstance(meta, dict) or not meta.get("title"):
+        raise BenchError(f"docs/{where}: no title in the front matter; the bench copies real articles with one")
+    return str(meta["title"])
+
+
+def real_sources(project: Path, config: dict, languages: list[dict]) -> list[Source]:
+    """The real articles to multiply: every page in the nav except the home page, in every language."""
+    sources = []
+    for src in nav_pages(config.get("nav", [])):
+        if posixpath.basename(src) == "index.md":
+            continue
+        texts = {}
+        for language in languages:
+            path = project / "docs" / localized(src, language["locale"], language.get("default", False))
+            if not path.exists():
+                raise BenchError(f"docs/{path.relative_to(project / 'docs')}: missing; every article exists in every language")
+            texts[language["locale"]] = path.read_text(encoding="utf-8")
+        sources.append(Source(src, texts))
+    if not sources:
+        raise BenchError("mkdocs.yml: nav: no article besides the home page to copy")
+    return sources
+
+
+def generated_src(source: Source, number: int) -> str:
+    return f"{source.src[:-3]}-{number:04d}.md"
+
+
+def generated_text(text: str, title: str, number: int, see_also: list[tuple[str, str]]) -> str:
+    """A copy of a real article: numbered title, same headings, markers and links, plus links
+    to its neighbours, inserted before the closing support section (same ids in every language)."""
+    quoted = json.dumps(f"{title} ({number})", ensure_ascii=False)  # a JSON string is a YAML string
+    text = re.sub(r"^title:.*$", lambda m: f"title: {quoted}", text, count=1, flags=re.M)
+    text = re.sub(r"^# (.*)$", lambda m: f"# {m[1]} ({number})", text, count=1, flags=re.M)
+    links = "\n".join(f"- [{link_title}]({href})" for link_title, href in see_also) + "\n\n"
+    support = re.search(r"^## .*\{#support\}", text, re.M)
+    if support:
+        return text[: support.start()] + links + text[support.start():]
+    return text.rstrip("\n") + "\n\n" + links
+
+
+def add_articles(project: Path, config: dict, count: int) -> list[str]:
+    """Write `count` generated articles in every language and put them in the nav; return their src paths."""
+    languages = i18n_languages(config)
+    sources = real_sources(project, config, languages)
+    nav = config["nav"]
+    # Article i copies sources[(i // CATEGORY_SIZE) % len(sources)]: one category = copies of one guide.
+    plan = [(sources[(i // CATEGORY_SIZE) % len(sources)], i + 1) for i in range(count)]
+    srcs = [generated_src(source, number) for source, number in plan]
+    for index, (source, number) in enumerate(plan):
+        neighbours = [plan[(index - 1) % count], plan[(index + 1) % count], plan[(index * 7 + 3) % count]]
+        folder = posixpath.dirname(srcs[index])
+        for language in languages:
+            locale, default = language["locale"], language.get("default", False)
+
+            def href(target_src, anchor=""):
+                return posixpath.relpath(target_src, folder or ".") + anchor
+
+            see_also = [(f"{s.title(locale)} ({n})", href(generated_src(s, n), "#support" if "{#support}" in s.texts[locale] else ""))
+                        for s, n in neighbours]
+            see_also.append((source.title(locale), href(source.src)))
+            text = generated_text(source.texts[locale], source.title(locale), number, see_also)
+            (project / "docs" / localized(srcs[index], locale, default)).write_text(text, encoding="utf-8")
+    add_short_links(project, srcs)
+    for start in range(0, count, CATEGORY_SIZE):
+        source = plan[start][0]
+        names = {language["locale"]: f"{source.title(language['locale'])} · {start // CATEGORY_SIZE + 1}" for language in languages}
+        default_name = names[languages[0]["locale"]]
+        nav_section_of(nav, source.src).append({default_name: srcs[start: start + CATEGORY_SIZE]})
+        for language in languages[1:]:
+            language.setdefault("nav_translations", {})[default_name] = names[language["locale"]]
+    return srcs
+
+
+def add_short_links(project: Path, srcs: list[str]) -> None:
+    """hooks/links.py wants a short link for every page (data/links.yml, short_links)."""
+    path = project / "data" / "links.yml"
+    links = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not isinstance(links, dict) or not isinstance(links.get("short_links"), dict):
+        return
+    for src in srcs:
+        links["short_links"][posixpath.basename(src)[:-3]] = src
+    path.write_text(yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def prerender_markers(project: Path, config: dict, build) -> None:
+    """Variant b: fill every page's settings markers ahead (with the hook itself, in a build
+    that is not timed), then drop the hook."""
+    hooks = list(config.get("hooks", []))
+    if SETTINGS_HOOK not in hooks:
+        raise BenchError(f"mkdocs.yml: hooks: {SETTINGS_HOOK} is not listed; variant b removes it")
+    shutil.copyfile(Path(__file__).with_name("capture_hook.py"), project / CAPTURE_HOOK)
+    hooks.insert(hooks.index(SETTINGS_HOOK) + 1, CAPTURE_HOOK)
+    write_config(project, {**config, "hooks": hooks})
+    site = project.parent / f"{project.name}-prerender-site"
+    build(project, site)
+    shutil.rmtree(site)
+    (project / CAPTURE_HOOK).unlink()
+    config["hooks"] = [hook for hook in hooks if hook not in (SETTINGS_HOOK, CAPTURE_HOOK)]
+
+
+def one_language(project: Path, config: dict) -> None:
+    """Variant c: only the default language is built (and data/links.yml falls back to it)."""
+    languages = i18n_languages(config)
+    for language in languages[1:]:
+        language["build"] = False
+    path = project / "data" / "links.yml"
+    links = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    if isinstance(links, dict) and links.get("fallback_language") not in (None, languages[0]["locale"]):
+        links["fallback_language"] = languages[0]["locale"]
+        path.write_text(yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def make_project(destination: Path, articles: int, variant: str, build=None) -> tuple[Path, list[str]]:
+    """A buildable copy of the project with `articles` generated articles per language.
+    Variant b needs `build(project, site)` for its untimed pre-rendering build."""
+    project = copy_project(destination)
+    config = read_config(project)
+    generated = add_articles(project, config, articles) if articles else []
+    if variant == "b":
+        prerender_markers(project, config, build)
+    if variant == "c":
+        one_language(project, config)
+    write_config(project, config)
+    commit_all(project)
+    return project, generated
+
+
+def commit_all(project: Path) -> None:
+    """Make the copy a git repository with one commit, as a checkout is: plugins that read
+    git history (last-updated dates) then do the work they do on the real site."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
+        subprocess.run(git + command, cwd=project, check=True, capture_output=True)
