@@ -20,7 +20,8 @@
 const SITE_ROOT = new URL("../../../", self.location)// this file is assets/javascripts/workers/
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3       // Material's search message types
 const EXCERPT_WORDS = 12     // a short excerpt: five results or more fit a phone screen
-const MAX_PAGES = 30         // Material shows ten, then more as the reader scrolls
+const MAX_PAGES = 10         // Material's first screenful; each page shown costs one small download
+const PAUSE_MS = 120         // Material asks at every keystroke: search once the reader pauses
 const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
 const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
 
@@ -88,7 +89,7 @@ function group(page, words) {
           ...sections.filter(sub => sub !== best).map(sub => doc(sub, 0, sub.excerpt))]
 }
 
-async function search(query) {
+async function search(query, outdated) {
   const { pagefind, synonyms } = await (engine ||= loadEngine())
   const queries = variants(query, synonyms)
   const answers = await Promise.all(queries.map(q => pagefind.search(q)))
@@ -97,6 +98,7 @@ async function search(query) {
     if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result)
   }))
   const results = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES)
+  if (outdated()) return []  // a newer query came while this one ran: do not load its pages
   const words = queries.join(" ").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
   return (await Promise.all(results.map(result => result.data()))).map(page => group(page, words))
 }
@@ -111,7 +113,11 @@ addEventListener("message", async ({ data: message }) => {
     return
   const number = ++latest
   const query = message.data.trim()
-  const items = query ? await search(query) : []  // the page asks once on load: nothing loads then
+  if (query) {
+    await new Promise(resolve => setTimeout(resolve, PAUSE_MS))
+    if (number !== latest) return  // the reader typed on: only the newest query is searched
+  }
+  const items = query ? await search(query, () => number !== latest) : []  // the page asks once on load: nothing loads then
   if (number === latest)
     postMessage({ type: RESULT, data: { items } })
 })
