@@ -32,8 +32,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-import mail_data
 import search_synonyms
+from helpcenter.languages import building_locale
 
 SEARCH_DIR = "search"
 # What Material's page script fetches from `<language root>/search/` on every page view.
@@ -57,7 +57,7 @@ NOT_TEXT = [".md-content__button", ".headerlink", ".links-copy", ".md-source-fil
 
 def on_env(env, config, files):
     """Tell main.html the URL prefix of the language being built: Material's "base"."""
-    env.globals["language_prefix"] = language_prefixes(config)[mail_data.building_language(config)]
+    env.globals["language_prefix"] = language_prefixes(config)[building_locale(config)]
     return env
 
 

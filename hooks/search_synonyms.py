@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import mail_data
+from helpcenter.datafiles import PROJECT_DIR, DataError, display_path, load_yaml
 
-SYNONYMS_FILE = mail_data.PROJECT_DIR / "data" / "search-synonyms.yml"
+SYNONYMS_FILE = PROJECT_DIR / "data" / "search-synonyms.yml"
 
 
 def load(languages: list[str], path: Path = SYNONYMS_FILE) -> dict[str, dict[str, list[str]]]:
     """{locale: {reader's word: [words the pages use]}}, lower case, checked."""
-    data, lines = mail_data.load_yaml(path)
-    return validate(data, lines, mail_data.display_path(path), languages)
+    data, lines = load_yaml(path)
+    return validate(data, lines, display_path(path), languages)
 
 
 def validate(data, lines: dict[tuple, int], name: str, languages: list[str]) -> dict[str, dict[str, list[str]]]:
     """Every section is a site language; every entry a single word with one or more words or
     phrases the pages use. Every problem is reported, each with its line."""
     if not isinstance(data, dict):
-        raise mail_data.DataError(f"{name}:1: expected one section per language ({', '.join(languages)}), each `word: [words the pages use]`")
+        raise DataError(f"{name}:1: expected one section per language ({', '.join(languages)}), each `word: [words the pages use]`")
     problems, found = [], {}
     for language, entries in data.items():
         where = lines.get((language,), 1)
@@ -46,5 +46,5 @@ def validate(data, lines: dict[tuple, int], name: str, languages: list[str]) -> 
             else:
                 found[language][word.strip().lower()] = [t.strip().lower() for t in targets]
     if problems:
-        raise mail_data.DataError("\n".join(problems))
+        raise DataError("\n".join(problems))
     return found
