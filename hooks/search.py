@@ -41,8 +41,15 @@ SETTINGS_FILE = "search_index.json"
 BUNDLE_DIR = "pagefind"
 SYNONYMS_FILE = "synonyms.json"
 # Pagefind's own ready-made interfaces: ours is Material's, so they are not published.
-UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                       "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 # Material's article element: the text of a page.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -85,7 +92,9 @@ def on_post_page(output: str, page, config) -> str:
     return mark_for_index(output)
 
 
-@event_priority(-200)  # after static-i18n's (-100), which builds the other languages and merges the index
+@event_priority(
+    -200
+)  # after static-i18n's (-100), which builds the other languages and merges the index
 def on_post_build(config) -> None:
     """Once the whole site exists: one Pagefind bundle and one settings file per language."""
     if building_inside_i18n(config):
@@ -98,7 +107,10 @@ def on_post_build(config) -> None:
         bundle = site / prefix / BUNDLE_DIR
         write_bundle(language_pages(site, prefix, prefixes), site / prefix, locale, bundle)
         write_json(bundle / SYNONYMS_FILE, synonyms.get(locale, {}))
-        write_json(site / prefix / SEARCH_DIR / SETTINGS_FILE, {"config": language_settings(locale, prefix, separator), "docs": []})
+        write_json(
+            site / prefix / SEARCH_DIR / SETTINGS_FILE,
+            {"config": language_settings(locale, prefix, separator), "docs": []},
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -117,7 +129,10 @@ def language_prefixes(config) -> dict[str, str]:
         return {config.theme["language"]: ""}
     languages = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
     languages.sort(key=lambda lang: not lang.default)
-    return {lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else "" for lang in languages}
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in languages
+    }
 
 
 def configured_locales(config) -> list[str]:
@@ -137,9 +152,12 @@ def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Pa
     """The language's pages that have text to index (redirects, short links and other
     languages' folders have none)."""
     others = [site / other for other in prefixes.values() if other and other != prefix]
-    return [path for path in sorted((site / prefix).rglob("*.html"))
-            if not any(path.is_relative_to(other) for other in others)
-            and "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    return [
+        path
+        for path in sorted((site / prefix).rglob("*.html"))
+        if not any(path.is_relative_to(other) for other in others)
+        and "data-pagefind-body" in path.read_text(encoding="utf-8")
+    ]
 
 
 def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> None:
@@ -158,11 +176,24 @@ def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> No
                 os.link(page, target)
             except OSError:  # another file system: a copy
                 shutil.copyfile(page, target)
-        command = [str(get_executable()), "--site", folder, "--output-path", str(bundle), "--force-language", locale,
-                   "--exclude-selectors", ", ".join(NOT_TEXT), "--silent"]
+        command = [
+            str(get_executable()),
+            "--site",
+            folder,
+            "--output-path",
+            str(bundle),
+            "--force-language",
+            locale,
+            "--exclude-selectors",
+            ", ".join(NOT_TEXT),
+            "--silent",
+        ]
         result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise PluginError(f"hooks/search.py: Pagefind could not index the {locale} pages: {result.stderr.strip() or result.stdout.strip()}")
+        raise PluginError(
+            f"hooks/search.py: Pagefind could not index the {locale} pages: "
+            f"{result.stderr.strip() or result.stdout.strip()}"
+        )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
 
@@ -181,8 +212,12 @@ def language_settings(locale: str, prefix: str, separator: str) -> dict:
     """What Material's page script sends our worker: the language and where its bundle is; and
     the word separator, which Material's page script uses to mark the searched words on the
     page a result opens (`search.highlight`)."""
-    return {"lang": [locale], "separator": separator, "bundle": f"{prefix}{BUNDLE_DIR}/",
-            "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}"}
+    return {
+        "lang": [locale],
+        "separator": separator,
+        "bundle": f"{prefix}{BUNDLE_DIR}/",
+        "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}",
+    }
 
 
 def _set_search_plugin(config, enabled: bool) -> None:

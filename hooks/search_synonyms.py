@@ -21,28 +21,46 @@ def load(languages: list[str], path: Path = SYNONYMS_FILE) -> dict[str, dict[str
     return validate(data, lines, display_path(path), languages)
 
 
-def validate(data, lines: dict[tuple, int], name: str, languages: list[str]) -> dict[str, dict[str, list[str]]]:
+def validate(
+    data, lines: dict[tuple, int], name: str, languages: list[str]
+) -> dict[str, dict[str, list[str]]]:
     """Every section is a site language; every entry a single word with one or more words or
     phrases the pages use. Every problem is reported, each with its line."""
     if not isinstance(data, dict):
-        raise DataError(f"{name}:1: expected one section per language ({', '.join(languages)}), each `word: [words the pages use]`")
+        raise DataError(
+            f"{name}:1: expected one section per language ({', '.join(languages)}), each `word: [words the pages use]`"
+        )
     problems, found = [], {}
     for language, entries in data.items():
         where = lines.get((language,), 1)
         if language not in languages:
-            problems.append(f"{name}:{where}: {language}: not a language of the site ({', '.join(languages)}); fix the code or remove the section")
+            problems.append(
+                f"{name}:{where}: {language}: not a language of the site ({', '.join(languages)}); "
+                "fix the code or remove the section"
+            )
             continue
         if not isinstance(entries, dict):
-            problems.append(f"{name}:{where}: {language}: expected `word: [words the pages use]` lines under it")
+            problems.append(
+                f"{name}:{where}: {language}: expected `word: [words the pages use]` lines under it"
+            )
             continue
         found[language] = {}
         for word, targets in entries.items():
             line = lines.get((language, word), where)
             targets = [targets] if isinstance(targets, str) else targets
             if not isinstance(word, str) or not word.strip() or len(word.split()) != 1:
-                problems.append(f"{name}:{line}: {language}.{word}: a reader's word is one word; write each word of a phrase on its own line")
-            elif not isinstance(targets, list) or not targets or not all(isinstance(t, str) and t.strip() for t in targets):
-                problems.append(f"{name}:{line}: {language}.{word}: expected the words the pages use, e.g. `{word}: [e-post]`")
+                problems.append(
+                    f"{name}:{line}: {language}.{word}: a reader's word is one word; "
+                    "write each word of a phrase on its own line"
+                )
+            elif (
+                not isinstance(targets, list)
+                or not targets
+                or not all(isinstance(t, str) and t.strip() for t in targets)
+            ):
+                problems.append(
+                    f"{name}:{line}: {language}.{word}: expected the words the pages use, e.g. `{word}: [e-post]`"
+                )
             else:
                 found[language][word.strip().lower()] = [t.strip().lower() for t in targets]
     if problems:

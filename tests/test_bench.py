@@ -30,7 +30,17 @@ def report(tmp_path_factory):
 def table(report) -> dict[str, dict[str, str]]:
     """The bench's table for the real site and N=10, as {row label: {column: cell}}."""
     result = subprocess.run(
-        [sys.executable, "-m", "tools.bench", "--pages", "10", "--runs", "1", "--write", str(report)],
+        [
+            sys.executable,
+            "-m",
+            "tools.bench",
+            "--pages",
+            "10",
+            "--runs",
+            "1",
+            "--write",
+            str(report),
+        ],
         cwd=PROJECT_DIR,
         capture_output=True,
         text=True,
@@ -40,7 +50,10 @@ def table(report) -> dict[str, dict[str, str]]:
     lines = [line for line in result.stdout.splitlines() if line.startswith("|")]
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
     assert header == [name for name, _ in COLUMNS]
-    rows = [dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")))) for line in lines[2:]]
+    rows = [
+        dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
+        for line in lines[2:]
+    ]
     return {row["N"]: row for row in rows}
 
 
@@ -67,7 +80,10 @@ def test_every_build_took_time_and_memory(table):
 
 def test_the_report_is_written_from_the_same_run(table, report):
     text = report.read_text(encoding="utf-8")
-    assert text.startswith("# Performance\n") and "python -m tools.bench --pages 10 --runs 1 --write" in text
+    assert (
+        text.startswith("# Performance\n")
+        and "python -m tools.bench --pages 10 --runs 1 --write" in text
+    )
     assert "| site |" in text and "| 10 |" in text
 
 
@@ -82,7 +98,9 @@ def test_what_a_page_view_downloads_is_measured_in_a_real_browser(table):
         pytest.skip(f"Chromium not found at {browser.CHROMIUM}; measured in CI")
     for row in table.values():
         assert 0 < number(row["view KB gz"]) < number(row["view KB"])
-        assert 0 < number(row["search KB gz"]) <= number(row["search KB"]), "the first search downloads the index"
+        assert 0 < number(row["search KB gz"]) <= number(row["search KB"]), (
+            "the first search downloads the index"
+        )
 
 
 def test_the_time_an_edit_takes_to_show_in_serve_is_measured(table):
@@ -96,16 +114,26 @@ def test_generated_articles_exist_in_every_language_with_a_short_link_and_in_the
     languages = config_file.i18n_languages(config)
     assert len(generated) == 3
     assert set(generated) <= set(config_file.nav_pages(config["nav"]))
-    short_links = yaml.safe_load((project / "data" / "links.yml").read_text(encoding="utf-8"))["short_links"]
+    short_links = yaml.safe_load((project / "data" / "links.yml").read_text(encoding="utf-8"))[
+        "short_links"
+    ]
     for src in generated:
         assert src in short_links.values()
         texts = [
-            (project / "docs" / generate.localized(src, lang["locale"], lang.get("default", False))).read_text(encoding="utf-8")
+            (
+                project
+                / "docs"
+                / generate.localized(src, lang["locale"], lang.get("default", False))
+            ).read_text(encoding="utf-8")
             for lang in languages
         ]
-        assert all("<!-- settings:" in text for text in texts), "generated articles carry the real markers"
+        assert all("<!-- settings:" in text for text in texts), (
+            "generated articles carry the real markers"
+        )
         ids = [sorted(re.findall(r"\{#([\w-]+)\}", text)) for text in texts]
-        assert all(found == ids[0] and found for found in ids), "the same heading ids in every language"
+        assert all(found == ids[0] and found for found in ids), (
+            "the same heading ids in every language"
+        )
 
 
 def test_the_one_language_variant_builds_only_the_default_language(tmp_path):

@@ -230,8 +230,12 @@ def test_search_engines_are_told_only_about_real_translations(
     assert named == {site_url + PREFIX + path for path in TRANSLATED}
 
 
-def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, labels, all_pages, languages):
-    settings = json.loads((site / PREFIX / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_its_search_index_holds_its_own_pages_and_no_other_languages(
+    site, labels, all_pages, languages
+):
+    settings = json.loads(
+        (site / PREFIX / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     assert settings["docs"] == [] and settings["config"]["lang"] == [LOCALE]
     assert settings["config"]["bundle"] == f"{PREFIX}pagefind/"
     index = search.bundle_pages(site / PREFIX / "pagefind")
@@ -242,8 +246,12 @@ def test_its_search_index_holds_its_own_pages_and_no_other_languages(site, label
     for language in languages:
         if language.locale == LOCALE:
             continue
-        other = search.bundle_pages(site / ("" if language.default else f"{language.locale}/") / "pagefind")
-        assert overview_title not in json.dumps(other, ensure_ascii=False), f"the {language.locale} index holds no {LOCALE} text"
+        other = search.bundle_pages(
+            site / ("" if language.default else f"{language.locale}/") / "pagefind"
+        )
+        assert overview_title not in json.dumps(other, ensure_ascii=False), (
+            f"the {language.locale} index holds no {LOCALE} text"
+        )
         assert not [url for url in other if url.startswith(f"/{PREFIX}")]
 
 

@@ -110,6 +110,9 @@ def test_a_changed_data_file_changes_every_page_and_the_search_index(build_copy,
             assert new_hosts["imap"] in text
     assert showing_imap >= 2, "the overview in every language shows the IMAP host"
     # Each language's search index (hooks/search.py; README, "Search").
-    search = "".join(page["content"] for bundle in build.site.rglob("pagefind-entry.json")
-                     for page in search_hook.bundle_pages(bundle.parent).values())
+    search = "".join(
+        page["content"]
+        for bundle in build.site.rglob("pagefind-entry.json")
+        for page in search_hook.bundle_pages(bundle.parent).values()
+    )
     assert new_hosts["smtp"] in search and "1993" in search

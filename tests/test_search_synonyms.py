@@ -28,12 +28,15 @@ def test_a_language_may_have_no_section(tmp_path):
     assert load(tmp_path, "sv:\n  mejl: [e-post]\n") == {"sv": {"mejl": ["e-post"]}}
 
 
-@pytest.mark.parametrize("text, line, says", [
-    ("sv:\n  mejl: [e-post]\nfi:\n  posti: [sähköposti]\n", 3, "not a language of the site"),
-    ("sv:\n  mejl: [e-post]\n  min mejl: [e-post]\n", 3, "one word"),
-    ("sv:\n  mejl: []\n", 2, "expected the words the pages use"),
-    ("sv: [mejl]\n", 1, "expected `word: [words the pages use]`"),
-])
+@pytest.mark.parametrize(
+    "text, line, says",
+    [
+        ("sv:\n  mejl: [e-post]\nfi:\n  posti: [sähköposti]\n", 3, "not a language of the site"),
+        ("sv:\n  mejl: [e-post]\n  min mejl: [e-post]\n", 3, "one word"),
+        ("sv:\n  mejl: []\n", 2, "expected the words the pages use"),
+        ("sv: [mejl]\n", 1, "expected `word: [words the pages use]`"),
+    ],
+)
 def test_a_mistake_names_the_file_and_line_and_how_to_fix_it(tmp_path, text, line, says):
     with pytest.raises(mail_data.DataError) as error:
         load(tmp_path, text)

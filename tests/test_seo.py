@@ -110,9 +110,15 @@ def test_robots_txt_allows_everything_and_names_the_sitemap(built_site, mkdocs_c
     assert f"Sitemap: {mkdocs_config['site_url']}sitemap.xml" in robots
 
 
-def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(built_site, languages, site_pages):
+def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its_settings(
+    built_site, languages, site_pages
+):
     for language in languages:
-        settings = json.loads((built_site / language["prefix"] / "search" / "search_index.json").read_text(encoding="utf-8"))
+        settings = json.loads(
+            (built_site / language["prefix"] / "search" / "search_index.json").read_text(
+                encoding="utf-8"
+            )
+        )
         assert settings["docs"] == [], "the file every page view fetches holds no documents"
         assert settings["config"]["lang"] == [language["locale"]]
         assert settings["config"]["bundle"] == f"{language['prefix']}pagefind/"
@@ -120,7 +126,11 @@ def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [language["locale"]]
         pages = {url.lstrip("/") for url in search.bundle_pages(bundle)}
-        own = {path[len(language["prefix"]):] for path in site_pages if split_language(path, languages)[0] is language}
+        own = {
+            path[len(language["prefix"]) :]
+            for path in site_pages
+            if split_language(path, languages)[0] is language
+        }
         assert pages == own, language["locale"]
 
 
@@ -142,7 +152,10 @@ def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
 
 def test_only_the_article_is_marked_for_the_index():
     html = '<nav>x</nav><article class="md-content__inner md-typeset"><h1>T</h1></article>'
-    assert search.mark_for_index(html) == '<nav>x</nav><article class="md-content__inner md-typeset" data-pagefind-body><h1>T</h1></article>'
+    assert (
+        search.mark_for_index(html)
+        == '<nav>x</nav><article class="md-content__inner md-typeset" data-pagefind-body><h1>T</h1></article>'
+    )
 
 
 def test_hreflang_alternates_are_absolute_and_end_with_x_default():

@@ -16,9 +16,24 @@ class Recorder:
         self.requests: list[str] = []
         self.problems: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url} ({request.failure})"))
-        page.on("response", lambda response: response.status >= 400 and self.problems.append(f"HTTP {response.status}: {response.url}"))
-        page.on("console", lambda message: message.type in ("error", "warning") and self.problems.append(f"console {message.type}: {message.text}"))
+        page.on(
+            "requestfailed",
+            lambda request: self.problems.append(f"failed: {request.url} ({request.failure})"),
+        )
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and self.problems.append(f"HTTP {response.status}: {response.url}")
+            ),
+        )
+        page.on(
+            "console",
+            lambda message: (
+                message.type in ("error", "warning")
+                and self.problems.append(f"console {message.type}: {message.text}")
+            ),
+        )
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
 
     def elsewhere(self) -> list[str]:
@@ -49,6 +64,8 @@ def test_a_search_asks_nothing_of_another_host_and_nothing_fails(new_page, site_
         page.locator("input[data-md-component=search-query]").press_sequentially("IMAP")
         page.locator(".md-search-result__item > a").first.click()
         page.wait_for_load_state("networkidle")
-        assert any(url.endswith("pagefind/pagefind.js") for url in recorder.requests), "the search did not run"
+        assert any(url.endswith("pagefind/pagefind.js") for url in recorder.requests), (
+            "the search did not run"
+        )
         assert recorder.elsewhere() == [], language["locale"]
         assert recorder.problems == [], language["locale"]

@@ -81,7 +81,11 @@ def search(page, words: str) -> list[str]:
 def result_links(page) -> list[str]:
     """Every link the results show (a page, then the section shown under it), path#section."""
     hrefs = page.locator(f"{RESULT} > a").evaluate_all("links => links.map(a => a.href)")
-    return [urlparse(href).path.lstrip("/") + (f"#{urlparse(href).fragment}" if urlparse(href).fragment else "") for href in hrefs]
+    return [
+        urlparse(href).path.lstrip("/")
+        + (f"#{urlparse(href).fragment}" if urlparse(href).fragment else "")
+        for href in hrefs
+    ]
 
 
 def open_overview(new_page, site_url, language, requests=None):
@@ -106,8 +110,12 @@ def test_inflected_words_find_their_pages(new_page, site_url, languages, which, 
         found = search(page, words)
         pages = {path.split("#")[0] for path in found}
         sections = {"#" + path.split("#")[1] for path in found if "#" in path}
-        lost = [path for path in expected
-                if path not in sections and language["prefix"] + path not in (found if "#" in path else pages)]
+        lost = [
+            path
+            for path in expected
+            if path not in sections
+            and language["prefix"] + path not in (found if "#" in path else pages)
+        ]
         if lost:
             missing[words] = {"not found": lost, "found": found}
     assert not missing, json.dumps(missing, ensure_ascii=False, indent=1)
@@ -124,40 +132,64 @@ def test_a_page_searches_only_its_own_language(new_page, site_url, languages):
         page = open_overview(new_page, site_url, language)
         found = search(page, "IMAP SMTP")
         assert found, f"{language['locale']}: 'IMAP SMTP' finds nothing"
-        foreign = [path for path in found if language_of(path.split("#")[0], languages) != language["locale"]]
+        foreign = [
+            path
+            for path in found
+            if language_of(path.split("#")[0], languages) != language["locale"]
+        ]
         assert foreign == [], f"a {language['locale']} page finds pages of another language"
 
 
-def test_search_data_is_downloaded_when_the_reader_types_and_only_for_the_pages_language(new_page, site_url, languages):
+def test_search_data_is_downloaded_when_the_reader_types_and_only_for_the_pages_language(
+    new_page, site_url, languages
+):
     for language in languages:
         requests = []
         page = open_overview(new_page, site_url, language, requests)
-        on_load = [url for url in requests if "pagefind" in url or "/lunr/" in url or "workers/search." in url]
-        assert language["prefix"] + "search/search_index.json" in requests  # settings only: no documents
+        on_load = [
+            url
+            for url in requests
+            if "pagefind" in url or "/lunr/" in url or "workers/search." in url
+        ]
+        assert (
+            language["prefix"] + "search/search_index.json" in requests
+        )  # settings only: no documents
         assert on_load == [], f"downloaded for search before the reader searched: {on_load}"
 
         search(page, "IMAP")
         fetched = [url for url in requests if "pagefind" in url]
         assert language["prefix"] + "pagefind/pagefind.js" in fetched, "Pagefind was not loaded"
-        longer = [other["prefix"] for other in languages if len(other["prefix"]) > len(language["prefix"])]
-        elsewhere = [url for url in fetched if not url.startswith(language["prefix"] + "pagefind/")
-                     or any(url.startswith(prefix) for prefix in longer)]
-        assert elsewhere == [], f"{language['locale']}: search data of another language: {elsewhere}"
+        longer = [
+            other["prefix"] for other in languages if len(other["prefix"]) > len(language["prefix"])
+        ]
+        elsewhere = [
+            url
+            for url in fetched
+            if not url.startswith(language["prefix"] + "pagefind/")
+            or any(url.startswith(prefix) for prefix in longer)
+        ]
+        assert elsewhere == [], (
+            f"{language['locale']}: search data of another language: {elsewhere}"
+        )
 
 
 def test_each_page_is_one_result_and_five_fit_a_phone_screen(new_page, site_url, languages):
     """Issue 19, item 8: "lösenord" is in the same troubleshooting section of every guide; each
     guide is one result (its title first), and the short excerpts let five results show at once."""
-    for language, words in zip(languages, ["lösenord", "password"]):
+    for language, words in zip(languages, ["lösenord", "password"], strict=True):
         page = new_page(viewport=(390, 844))
         page.goto(site_url + language["prefix"])
         page.locator("label.md-header__button[for=__search]").click()
         page.locator(QUERY).press_sequentially(words)
         page.wait_for_selector(RESULT)
-        pages = page.locator(f"{RESULT} > a:first-child").evaluate_all("links => links.map(a => a.pathname)")
+        pages = page.locator(f"{RESULT} > a:first-child").evaluate_all(
+            "links => links.map(a => a.pathname)"
+        )
         assert len(pages) >= 5, f"{words}: {pages}"
         assert len(pages) == len(set(pages)), f"{words}: a page shows more than once: {pages}"
-        shown = page.locator(RESULT).evaluate_all("items => items.filter(item => item.getBoundingClientRect().bottom <= innerHeight).length")
+        shown = page.locator(RESULT).evaluate_all(
+            "items => items.filter(item => item.getBoundingClientRect().bottom <= innerHeight).length"
+        )
         assert shown >= 5, f"{language['locale']}: only {shown} results fit on a 390x844 screen"
 
 
@@ -195,14 +227,18 @@ def test_a_language_without_a_stemmer_still_finds_whole_words(new_page, tmp_path
 
     site = tmp_path / "site"
     (site / "konto").mkdir(parents=True)
-    article = '<html lang="pl"><body><article class="md-content__inner md-typeset" data-pagefind-body><h1>Konto pocztowe</h1><p>Ustaw hasło do skrzynki.</p></article></body></html>'
+    article = (
+        '<html lang="pl"><body><article class="md-content__inner md-typeset" data-pagefind-body>'
+        "<h1>Konto pocztowe</h1><p>Ustaw hasło do skrzynki.</p></article></body></html>"
+    )
     (site / "konto" / "index.html").write_text(article, encoding="utf-8")
     search_hook.write_bundle([site / "konto" / "index.html"], site, "pl", site / "pagefind")
     (site / "index.html").write_text('<html lang="pl"><body>start</body></html>', encoding="utf-8")
     with serve_directory(site) as base:
         page = new_page()
         page.goto(base)
-        found = page.evaluate("""async (words) => {
+        found = page.evaluate(
+            """async (words) => {
         const pagefind = await import("/pagefind/pagefind.js")
         const answers = []
         for (const word of words) {
@@ -210,5 +246,7 @@ def test_a_language_without_a_stemmer_still_finds_whole_words(new_page, tmp_path
             answers.push(await Promise.all(search.results.map(result => result.data().then(data => data.url))))
         }
         return answers
-        }""", ["hasło", "skrzynki", "serwer"])
+        }""",
+            ["hasło", "skrzynki", "serwer"],
+        )
     assert found == [["/konto/"], ["/konto/"], []]

@@ -31,19 +31,28 @@ def run_bench(sizes: list[int], runs: int, variants: list[str], workdir: Path, s
     for label, articles in plan:
         for variant in variants:
             say(f"generating {label} ({articles} articles per language), variant {variant}")
-            projects[label, variant] = make_project(workdir / f"n{label}-{variant}", articles, variant, builds.timed_build)
+            projects[label, variant] = make_project(
+                workdir / f"n{label}-{variant}", articles, variant, builds.timed_build
+            )
         rows[label] = Row(label, real_pages + articles)
     edit_src = real_sources(PROJECT_DIR, config, i18n_languages(config))[0].src
     for run in range(1, runs + 1):
         for label, articles in plan:
             row = rows[label]
             for variant in variants:
-                sample = builds.timed_build(projects[label, variant][0], workdir / f"site-{label}-{variant}")
+                sample = builds.timed_build(
+                    projects[label, variant][0], workdir / f"site-{label}-{variant}"
+                )
                 row.builds[variant].append(sample)
-                say(f"run {run}/{runs}  {label:>5}  {variant}  {sample.seconds:6.1f} s  {sample.cpu_seconds:6.1f} cpu s  {sample.peak_bytes / 2**20:4.0f} MB")
+                say(
+                    f"run {run}/{runs}  {label:>5}  {variant}  {sample.seconds:6.1f} s  "
+                    f"{sample.cpu_seconds:6.1f} cpu s  {sample.peak_bytes / 2**20:4.0f} MB"
+                )
             if "a" in variants and articles <= EDIT_UP_TO:
                 row.edits.append(builds.serve_edit_seconds(projects[label, "a"][0], edit_src))
-                say(f"run {run}/{runs}  {label:>5}  edit shows in serve after {row.edits[-1]:.2f} s")
+                say(
+                    f"run {run}/{runs}  {label:>5}  edit shows in serve after {row.edits[-1]:.2f} s"
+                )
     if "a" in variants:
         for label, _ in plan:
             measure_pages(rows[label], workdir / f"site-{label}-a", projects[label, "a"][1], config)
@@ -51,10 +60,14 @@ def run_bench(sizes: list[int], runs: int, variants: list[str], workdir: Path, s
 
 
 def measure_pages(row: Row, site: Path, generated: list[str], config: dict) -> None:
-    articles = generated or [s.src for s in real_sources(PROJECT_DIR, config, i18n_languages(config))]
+    articles = generated or [
+        s.src for s in real_sources(PROJECT_DIR, config, i18n_languages(config))
+    ]
     measured = articles[len(articles) // 2]
     row.page_bytes = (site / builds.page_url_path(measured) / "index.html").stat().st_size
-    row.max_page_bytes = max((site / builds.page_url_path(src) / "index.html").stat().st_size for src in articles)
+    row.max_page_bytes = max(
+        (site / builds.page_url_path(src) / "index.html").stat().st_size for src in articles
+    )
     row.downloads = page_view_downloads(site, builds.page_url_path(measured), SEARCH_QUERY)
 
 
@@ -64,20 +77,35 @@ def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_
         raise BenchError("--search-baseline needs Chromium")
     tree = workdir / "baseline-tree"
     tree.mkdir(exist_ok=True)
-    archive = subprocess.run(["git", "archive", "--format=tar", baseline], cwd=PROJECT_DIR, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", baseline],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        check=True,
+    ).stdout
     with tempfile.TemporaryFile() as file:
         file.write(archive)
         file.seek(0)
-        tarfile.open(fileobj=file).extractall(tree)
+        with tarfile.open(fileobj=file) as archive_file:
+            archive_file.extractall(tree)
     sites = {"today": workdir / f"site-{size}-a"}
     if not sites["today"].exists():
         project, _ = make_project(workdir / f"n{size}-a", size, "a")
         builds.timed_build(project, sites["today"])
-    say(f"building the {baseline} help center of {size} articles per language for the search comparison")
-    script = ("import sys\nfrom pathlib import Path\nsys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
-              "try:\n from tools.bench.generate import make_project\nexcept ImportError:\n from tools.bench import make_project\n"
-              "make_project(Path(sys.argv[2]), int(sys.argv[3]), 'a')")
-    subprocess.run([sys.executable, "-c", script, str(tree), str(workdir / f"baseline-{size}"), str(size)], check=True, cwd=tree)
+    say(
+        f"building the {baseline} help center of {size} articles per language for the search comparison"
+    )
+    script = (
+        "import sys\nfrom pathlib import Path\nsys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
+        "try:\n from tools.bench.generate import make_project\n"
+        "except ImportError:\n from tools.bench import make_project\n"
+        "make_project(Path(sys.argv[2]), int(sys.argv[3]), 'a')"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(tree), str(workdir / f"baseline-{size}"), str(size)],
+        check=True,
+        cwd=tree,
+    )
     sites[baseline] = workdir / f"baseline-site-{size}"
     builds.timed_build(workdir / f"baseline-{size}", sites[baseline])
     languages = i18n_languages(read_config(PROJECT_DIR))
@@ -91,13 +119,39 @@ def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark of builds, pages, search and live preview (tools/bench/__init__.py)")
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 500, 1000], help="generated articles per language, one size per row")
-    parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians")
-    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="which builds to time (at 10000: a)")
-    parser.add_argument("--search-baseline", metavar="REV", help="also compare search with this git revision's, at the largest size up to 1000")
-    parser.add_argument("--write", type=Path, metavar="FILE", help="also write the report, e.g. PERFORMANCE.md")
-    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (generated projects, sites, logs)")
+    parser = argparse.ArgumentParser(
+        description="Benchmark of builds, pages, search and live preview (tools/bench/__init__.py)"
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[100, 500, 1000],
+        help="generated articles per language, one size per row",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per size; the table shows medians"
+    )
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        choices=VARIANTS,
+        default=list(VARIANTS),
+        help="which builds to time (at 10000: a)",
+    )
+    parser.add_argument(
+        "--search-baseline",
+        metavar="REV",
+        help="also compare search with this git revision's, at the largest size up to 1000",
+    )
+    parser.add_argument(
+        "--write", type=Path, metavar="FILE", help="also write the report, e.g. PERFORMANCE.md"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="work in this folder and keep it (generated projects, sites, logs)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or any(n < 1 for n in args.pages):
         parser.error("--pages and --runs take positive whole numbers")

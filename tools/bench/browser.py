@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 QUERY_BOX = "input[data-md-component=search-query]"
 RESULT = ".md-search-result__item"
 # CPU slowed down as a mid-range phone is (Chromium's CPU throttling, as Lighthouse does).
@@ -46,7 +52,9 @@ def chromium_installed() -> bool:
 @contextlib.contextmanager
 def static_site(site: Path):
     """The built site on a free port of 127.0.0.1; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -74,7 +82,9 @@ def recording_page(base: str, viewport=(390, 844)):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(service_workers="block", viewport={"width": viewport[0], "height": viewport[1]})
+        context = browser.new_context(
+            service_workers="block", viewport={"width": viewport[0], "height": viewport[1]}
+        )
         context.on("response", record)
         try:
             yield context.new_page(), bodies, order
@@ -97,12 +107,16 @@ def type_query(page, words: str) -> float:
     box.press("End")
     page.wait_for_function(f"() => !document.querySelector('{RESULT}')")
     box.press_sequentially(words[:-1])
-    page.evaluate("() => { window.__lastKey = 0; document.addEventListener('keyup', () => { window.__lastKey = performance.now() }, {once: true}) }")
+    page.evaluate(
+        "() => { window.__lastKey = 0; document.addEventListener('keyup', "
+        "() => { window.__lastKey = performance.now() }, {once: true}) }"
+    )
     box.press(words[-1])
     return page.evaluate(
         """([result]) => new Promise(resolve => {
             const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"]
-            const done = () => document.querySelector(result) || document.querySelector(".md-search-result__meta").textContent.trim() === none
+            const meta = () => document.querySelector(".md-search-result__meta").textContent.trim()
+            const done = () => document.querySelector(result) || meta() === none
             const check = () => done() ? resolve(performance.now() - window.__lastKey) : requestAnimationFrame(check)
             check()
         })""",
@@ -112,14 +126,19 @@ def type_query(page, words: str) -> float:
 
 def result_links(page) -> list[str]:
     """Every result link shown (pages and sections), as path#section from the site root."""
-    return page.locator(f"{RESULT} > a").evaluate_all("links => links.map(a => a.pathname.slice(1) + a.hash)")
+    return page.locator(f"{RESULT} > a").evaluate_all(
+        "links => links.map(a => a.pathname.slice(1) + a.hash)"
+    )
 
 
 def page_view_downloads(site: Path, url_path: str, query: str) -> tuple[Download, Download] | None:
     """What opening a page downloads, then what a first search downloads on top. None without Chromium."""
     if not chromium_installed():
         return None
-    with static_site(site) as base, recording_page(base, viewport=(1280, 900)) as (page, bodies, order):
+    with (
+        static_site(site) as base,
+        recording_page(base, viewport=(1280, 900)) as (page, bodies, order),
+    ):
         page.goto(base + url_path, wait_until="networkidle")
         page.wait_for_timeout(500)
         seen = len(order)

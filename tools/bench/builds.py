@@ -35,9 +35,16 @@ def timed_build(project: Path, site: Path) -> BuildSample:
     log_path = project.parent / f"{project.name}.log"
     with open(log_path, "wb") as log:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                                   cwd=project, env=_env(), stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)  # rusage of this child and its waited-for children
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=project,
+            env=_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(
+            process.pid, 0
+        )  # rusage of this child and its waited-for children
         seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         output = log_path.read_text(encoding="utf-8", errors="replace")
@@ -90,19 +97,43 @@ def serve_edit_seconds(project: Path, src: str, timeout: float = 1800) -> float:
     log_path = project.parent / f"{project.name}-serve.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=_env(HELP_LANGUAGE=default), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--watch-theme",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=project,
+            env=_env(HELP_LANGUAGE=default),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
-        _wait_for(lambda: process.poll() is not None or _fetch(url), timeout, 0.2, f"mkdocs serve to serve {url}")
+        _wait_for(
+            lambda: process.poll() is not None or _fetch(url),
+            timeout,
+            0.2,
+            f"mkdocs serve to serve {url}",
+        )
         if process.poll() is not None:
-            raise BenchError(f"{project}: mkdocs serve stopped:\n{log_path.read_text(errors='replace')[-3000:]}")
+            raise BenchError(
+                f"{project}: mkdocs serve stopped:\n{log_path.read_text(errors='replace')[-3000:]}"
+            )
         time.sleep(1.0)  # let the watcher take its first look at the files
         token = f"bench-edit-{time.time_ns()}"
         edited = re.sub(r"^(# .*\n)", lambda m: f"{m[1]}\n{token}\n", original, count=1, flags=re.M)
         start = time.perf_counter()
         path.write_text(edited, encoding="utf-8")
-        _wait_for(lambda: token in (_fetch(url) or ""), timeout, 0.02, f"the edit of docs/{src} to show at {url}")
+        _wait_for(
+            lambda: token in (_fetch(url) or ""),
+            timeout,
+            0.02,
+            f"the edit of docs/{src} to show at {url}",
+        )
         return time.perf_counter() - start
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from tools.bench.config_file import BenchError, i18n_languages, nav_pages, nav_section_of, read_config, write_config
+from tools.bench.config_file import (
+    BenchError,
+    i18n_languages,
+    nav_pages,
+    nav_section_of,
+    read_config,
+    write_config,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 # What a buildable copy of the project holds (the same list as tests/sitebuild.py).
@@ -40,7 +47,9 @@ def copy_project(destination: Path) -> Path:
     for name in SITE_SOURCES:
         source = PROJECT_DIR / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / name)
     return destination
@@ -55,7 +64,9 @@ def front_matter_title(text: str, where: str) -> str:
     match = re.match(r"---\n(.*?\n)---\n", text, re.S)
     meta = yaml.safe_load(match[1]) if match else None
     if not isinstance(meta, dict) or not meta.get("title"):
-        raise BenchError(f"docs/{where}: no title in the front matter; the bench copies real articles with one")
+        raise BenchError(
+            f"docs/{where}: no title in the front matter; the bench copies real articles with one"
+        )
     return str(meta["title"])
 
 
@@ -67,9 +78,15 @@ def real_sources(project: Path, config: dict, languages: list[dict]) -> list[Sou
             continue
         texts = {}
         for language in languages:
-            path = project / "docs" / localized(src, language["locale"], language.get("default", False))
+            path = (
+                project
+                / "docs"
+                / localized(src, language["locale"], language.get("default", False))
+            )
             if not path.exists():
-                raise BenchError(f"docs/{path.relative_to(project / 'docs')}: missing; every article exists in every language")
+                raise BenchError(
+                    f"docs/{path.relative_to(project / 'docs')}: missing; every article exists in every language"
+                )
             texts[language["locale"]] = path.read_text(encoding="utf-8")
         sources.append(Source(src, texts))
     if not sources:
@@ -90,7 +107,7 @@ def generated_text(text: str, title: str, number: int, see_also: list[tuple[str,
     links = "\n".join(f"- [{link_title}]({href})" for link_title, href in see_also) + "\n\n"
     support = re.search(r"^## .*\{#support\}", text, re.M)
     if support:
-        return text[: support.start()] + links + text[support.start():]
+        return text[: support.start()] + links + text[support.start() :]
     return text.rstrip("\n") + "\n\n" + links
 
 
@@ -103,25 +120,46 @@ def add_articles(project: Path, config: dict, count: int) -> list[str]:
     plan = [(sources[(i // CATEGORY_SIZE) % len(sources)], i + 1) for i in range(count)]
     srcs = [generated_src(source, number) for source, number in plan]
     for index, (source, number) in enumerate(plan):
-        neighbours = [plan[(index - 1) % count], plan[(index + 1) % count], plan[(index * 7 + 3) % count]]
+        neighbours = [
+            plan[(index - 1) % count],
+            plan[(index + 1) % count],
+            plan[(index * 7 + 3) % count],
+        ]
         folder = posixpath.dirname(srcs[index])
         for language in languages:
             locale, default = language["locale"], language.get("default", False)
 
-            def href(target_src, anchor=""):
+            def href(target_src, anchor="", folder=folder):
                 return posixpath.relpath(target_src, folder or ".") + anchor
 
-            see_also = [(f"{s.title(locale)} ({n})", href(generated_src(s, n), "#support" if "{#support}" in s.texts[locale] else ""))
-                        for s, n in neighbours]
+            see_also = [
+                (
+                    f"{s.title(locale)} ({n})",
+                    href(
+                        generated_src(s, n), "#support" if "{#support}" in s.texts[locale] else ""
+                    ),
+                )
+                for s, n in neighbours
+            ]
             see_also.append((source.title(locale), href(source.src)))
             text = generated_text(source.texts[locale], source.title(locale), number, see_also)
-            (project / "docs" / localized(srcs[index], locale, default)).write_text(text, encoding="utf-8")
+            (project / "docs" / localized(srcs[index], locale, default)).write_text(
+                text, encoding="utf-8"
+            )
     add_short_links(project, srcs)
     for start in range(0, count, CATEGORY_SIZE):
         source = plan[start][0]
-        names = {language["locale"]: f"{source.title(language['locale'])} · {start // CATEGORY_SIZE + 1}" for language in languages}
+        names = {
+            language["locale"]: f"{source.title(language['locale'])} · {start // CATEGORY_SIZE + 1}"
+            for language in languages
+        }
         default_name = names[languages[0]["locale"]]
-        nav_section_of(nav, source.src).append({default_name: srcs[start: start + CATEGORY_SIZE]})
+        section = nav_section_of(nav, source.src)
+        if section is None:
+            raise BenchError(
+                f"mkdocs.yml: nav: {source.src} is not in a section the bench can add to"
+            )
+        section.append({default_name: srcs[start : start + CATEGORY_SIZE]})
         for language in languages[1:]:
             language.setdefault("nav_translations", {})[default_name] = names[language["locale"]]
     return srcs
@@ -135,7 +173,9 @@ def add_short_links(project: Path, srcs: list[str]) -> None:
         return
     for src in srcs:
         links["short_links"][posixpath.basename(src)[:-3]] = src
-    path.write_text(yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
 
 
 def prerender_markers(project: Path, config: dict, build) -> None:
@@ -161,12 +201,19 @@ def one_language(project: Path, config: dict) -> None:
         language["build"] = False
     path = project / "data" / "links.yml"
     links = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    if isinstance(links, dict) and links.get("fallback_language") not in (None, languages[0]["locale"]):
+    if isinstance(links, dict) and links.get("fallback_language") not in (
+        None,
+        languages[0]["locale"],
+    ):
         links["fallback_language"] = languages[0]["locale"]
-        path.write_text(yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(links, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
 
 
-def make_project(destination: Path, articles: int, variant: str, build=None) -> tuple[Path, list[str]]:
+def make_project(
+    destination: Path, articles: int, variant: str, build=None
+) -> tuple[Path, list[str]]:
     """A buildable copy of the project with `articles` generated articles per language.
     Variant b needs `build(project, site)` for its untimed pre-rendering build."""
     project = copy_project(destination)
@@ -184,6 +231,14 @@ def make_project(destination: Path, articles: int, variant: str, build=None) -> 
 def commit_all(project: Path) -> None:
     """Make the copy a git repository with one commit, as a checkout is: plugins that read
     git history (last-updated dates) then do the work they do on the real site."""
-    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
+    git = [
+        "git",
+        "-c",
+        "user.name=bench",
+        "-c",
+        "user.email=bench@localhost",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
         subprocess.run(git + command, cwd=project, check=True, capture_output=True)

@@ -10,22 +10,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.bench.browser import CPU_SLOWDOWN, downloaded, recording_page, result_links, static_site, type_query
+from tools.bench.browser import (
+    CPU_SLOWDOWN,
+    downloaded,
+    recording_page,
+    result_links,
+    static_site,
+    type_query,
+)
 
 # Real reader queries per language (issue 15): inflected words, product names, error texts, and
 # words the pages may not use (data/search-synonyms.yml). Each with what a useful result shows:
 # a path fragment the page (or page#section) of one of the first five results contains.
 QUERIES = {
     "sv": [
-        ("kontot", "guides/"), ("lösenordet", "#wrong-password"), ("inställningarna", "guides/"),
-        ("servern", "guides/"), ("serverns identitet inte kan verifieras", "#certificate-warning"),
-        ("Thunderbird", "guides/thunderbird"), ("vidarebefordra", "articles/forwarding"),
-        ("mejl", "guides/"), ("macbook", "guides/apple-mail"), ("lösen", "#wrong-password"),
+        ("kontot", "guides/"),
+        ("lösenordet", "#wrong-password"),
+        ("inställningarna", "guides/"),
+        ("servern", "guides/"),
+        ("serverns identitet inte kan verifieras", "#certificate-warning"),
+        ("Thunderbird", "guides/thunderbird"),
+        ("vidarebefordra", "articles/forwarding"),
+        ("mejl", "guides/"),
+        ("macbook", "guides/apple-mail"),
+        ("lösen", "#wrong-password"),
     ],
     "en": [
-        ("passwords", "#wrong-password"), ("accounts", "guides/"), ("settings", "guides/"),
-        ("Cannot Verify Server Identity", "#certificate-warning"), ("Thunderbird", "guides/thunderbird"),
-        ("forwarding", "articles/forwarding"), ("vanished", "#mail-vanished"), ("macbook", "guides/apple-mail"),
+        ("passwords", "#wrong-password"),
+        ("accounts", "guides/"),
+        ("settings", "guides/"),
+        ("Cannot Verify Server Identity", "#certificate-warning"),
+        ("Thunderbird", "guides/thunderbird"),
+        ("forwarding", "articles/forwarding"),
+        ("vanished", "#mail-vanished"),
+        ("macbook", "guides/apple-mail"),
     ],
 }
 FIVE = 5
@@ -45,7 +63,9 @@ class SearchRow:
 def measure(engine: str, site: Path, prefix: str, locale: str) -> SearchRow:
     queries = QUERIES.get(locale, [])
     with static_site(site) as base, recording_page(base) as (page, bodies, order):
-        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.context.new_cdp_session(page).send(
+            "Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN}
+        )
         page.goto(base + prefix, wait_until="networkidle")
         page.locator("label.md-header__button[for=__search]").click()
         seen = len(order)
@@ -58,14 +78,22 @@ def measure(engine: str, site: Path, prefix: str, locale: str) -> SearchRow:
             if number == FIVE - 1:
                 after.append(len(order))
             found += any(expected in link for link in result_links(page)[: 2 * FIVE])
-    first = downloaded(bodies, order[seen: after[0]])
-    five = downloaded(bodies, order[seen: after[-1]])
-    return SearchRow(engine, locale, first.gzip / 1024, five.gzip / 1024, first_ms, found, len(queries))
+    first = downloaded(bodies, order[seen : after[0]])
+    five = downloaded(bodies, order[seen : after[-1]])
+    return SearchRow(
+        engine, locale, first.gzip / 1024, five.gzip / 1024, first_ms, found, len(queries)
+    )
 
 
 def format_rows(rows: list[SearchRow]) -> str:
-    lines = ["| engine | language | first query KB gz | five queries KB gz | first results ms (4x slower CPU) | relevance (expected in top 5) |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| engine | language | first query KB gz | five queries KB gz | first results ms (4x slower CPU) "
+        "| relevance (expected in top 5) |",
+        "|---|---|---|---|---|---|",
+    ]
     for row in rows:
-        lines.append(f"| {row.engine} | {row.locale} | {row.first_kb_gz:.0f} | {row.five_kb_gz:.0f} | {row.first_ms:.0f} | {row.found}/{row.asked} |")
+        lines.append(
+            f"| {row.engine} | {row.locale} | {row.first_kb_gz:.0f} | {row.five_kb_gz:.0f} "
+            f"| {row.first_ms:.0f} | {row.found}/{row.asked} |"
+        )
     return "\n".join(lines)

@@ -15,7 +15,10 @@ COLUMNS = (
     ("a s", "wall seconds of the real build"),
     ("b s", "wall seconds with the markers pre-rendered and hooks/settings.py removed"),
     ("c s", "wall seconds with the default language only"),
-    ("a cpu", "CPU seconds of the real build (the ratios use CPU seconds: wall time on a shared machine swings)"),
+    (
+        "a cpu",
+        "CPU seconds of the real build (the ratios use CPU seconds: wall time on a shared machine swings)",
+    ),
     ("b cpu", "CPU seconds of b"),
     ("c cpu", "CPU seconds of c"),
     ("a/b", "what the settings hook costs, end to end (target <= 1.02)"),
@@ -24,13 +27,20 @@ COLUMNS = (
     ("a MB", "peak memory (max RSS) of the real build (target at 10000: <= 2048)"),
     ("b MB", "same for b"),
     ("c MB", "same for c"),
-    ("page KB", "HTML of one article, the middle one of the generated articles (site: of the real ones) (target <= 60)"),
+    (
+        "page KB",
+        "HTML of one article, the middle one of the generated articles (site: of the real ones) (target <= 60)",
+    ),
     ("max page KB", "HTML of the largest article"),
     ("view KB", "everything opening that article downloads before the reader searches, raw"),
     ("view KB gz", "same, gzip (target <= 150)"),
     ("search KB", "what the first search downloads on top, raw"),
     ("search KB gz", "same, gzip (target at 10000: <= 300)"),
-    ("edit s", "seconds from saving a page to `mkdocs serve` (as `make serve` runs it: one language) serving it (target at 1000: <= 3)"),
+    (
+        "edit s",
+        "seconds from saving a page to `mkdocs serve` (as `make serve` runs it: one language) "
+        "serving it (target at 1000: <= 3)",
+    ),
 )
 
 
@@ -50,6 +60,10 @@ class Row:
         return statistics.median(getattr(sample, what) for sample in samples) if samples else None
 
 
+def megabytes(value: float | None) -> float | None:
+    return None if value is None else value / 2**20
+
+
 def format_table(rows: list[Row]) -> str:
     base = next((row for row in rows if row.label != "site"), rows[0])
 
@@ -62,15 +76,22 @@ def format_table(rows: list[Row]) -> str:
     lines = ["| " + " | ".join(name for name, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
         a, b, c = (row.median(v, "cpu_seconds") for v in VARIANTS)
-        view, search = row.downloads if row.downloads else (None, None)
-        kb = [cell(x / 1024, "{:.0f}") for x in (view.raw, view.gzip, search.raw, search.gzip)] if view else ["n/a"] * 4
+        kb = ["n/a"] * 4
+        if row.downloads:
+            view, search = row.downloads
+            kb = [cell(x / 1024, "{:.0f}") for x in (view.raw, view.gzip, search.raw, search.gzip)]
         cells = [
-            row.label, str(row.pages),
+            row.label,
+            str(row.pages),
             *(cell(row.median(v, "seconds")) for v in VARIANTS),
             *(cell(row.median(v, "cpu_seconds")) for v in VARIANTS),
-            ratio(a, b), "-" if row.label == "site" else ratio(a, base.median("a", "cpu_seconds")), ratio(a, c),
-            *(cell(None if row.median(v, "peak_bytes") is None else row.median(v, "peak_bytes") / 2**20, "{:.0f}") for v in VARIANTS),
-            cell(row.page_bytes / 1024, "{:.0f}"), cell(row.max_page_bytes / 1024, "{:.0f}"), *kb,
+            ratio(a, b),
+            "-" if row.label == "site" else ratio(a, base.median("a", "cpu_seconds")),
+            ratio(a, c),
+            *(cell(megabytes(row.median(v, "peak_bytes")), "{:.0f}") for v in VARIANTS),
+            cell(row.page_bytes / 1024, "{:.0f}"),
+            cell(row.max_page_bytes / 1024, "{:.0f}"),
+            *kb,
             f"{statistics.median(row.edits):.2f}" if row.edits else "-",
         ]
         lines.append("| " + " | ".join(cells) + " |")
