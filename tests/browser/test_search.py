@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 QUERY = "input[data-md-component=search-query]"
 RESULT = ".md-search-result__item"
 
-# What a reader types and pages it must find among the first ten (paths within the language;
+# What a reader types and pages it must find among the first twenty (paths within the language;
 # "#id" alone: that section of any page). Swedish is the
 # default language (README), English the second. The words are inflected forms the pages
 # mostly use in another form: "kontot" (the account) for "konto", "servern" for "server".

@@ -20,7 +20,7 @@
 const SITE_ROOT = new URL("../../../", self.location)// this file is assets/javascripts/workers/
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3       // Material's search message types
 const EXCERPT_WORDS = 12     // a short excerpt: five results or more fit a phone screen
-const MAX_PAGES = 10         // Material's first screenful; each page shown costs one small download
+const MAX_PAGES = 20         // two of Material's screenfuls; each page shown costs one small download
 const PAUSE_MS = 120         // Material asks at every keystroke: search once the reader pauses
 const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
 const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
