@@ -4,24 +4,13 @@ static server: a page view, and searches typed into the search box (whatever the
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
-import os
-import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tools.kit.browser import chromium_found, launch_chromium
+from tools.kit.serve import serve
+
 QUERY_BOX = "input[data-md-component=search-query]"
 RESULT = ".md-search-result__item"
 # CPU slowed down as a mid-range phone is (Chromium's CPU throttling, as Lighthouse does).
@@ -40,27 +29,15 @@ class Download:
         self.urls.append(url)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def chromium_installed() -> bool:
-    return bool(Path(CHROMIUM).exists() or shutil.which(CHROMIUM))
+    return chromium_found()
 
 
 @contextlib.contextmanager
 def static_site(site: Path):
     """The built site on a free port of 127.0.0.1; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base:
+        yield base
 
 
 @contextlib.contextmanager
@@ -81,7 +58,7 @@ def recording_page(base: str, viewport=(390, 844)):
         bodies[response.url] = body
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         context = browser.new_context(
             service_workers="block", viewport={"width": viewport[0], "height": viewport[1]}
         )

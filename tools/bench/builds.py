@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.bench.config_file import BenchError, i18n_languages, read_config
+from tools.kit.build import build_environment, strict_build_command
+from tools.kit.net import free_port
 
 
 @dataclass
@@ -24,8 +26,8 @@ class BuildSample:
     peak_bytes: int
 
 
-def _env(**extra) -> dict:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+def _env(**extra: str) -> dict[str, str]:
+    return build_environment(extra)
 
 
 def timed_build(project: Path, site: Path) -> BuildSample:
@@ -36,7 +38,7 @@ def timed_build(project: Path, site: Path) -> BuildSample:
     with open(log_path, "wb") as log:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            strict_build_command(site),
             cwd=project,
             env=_env(),
             stdout=log,
@@ -58,14 +60,6 @@ def page_url_path(src: str) -> str:
     if stem.rsplit("/", 1)[-1] == "index":
         return stem[: -len("index")]
     return stem + "/"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _fetch(url: str) -> str | None:
