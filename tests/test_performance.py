@@ -15,7 +15,10 @@ from sitebuild import PROJECT_DIR
 
 def test_blank_lines_and_indentation_between_tags_become_one_line_break():
     html = '<ul>\n    \n      <li class="md-nav__item">\n        <a href="x/">\n  Text\n  </a>\n    </li>\n</ul>'
-    assert performance.collapse_blank_space(html) == '<ul>\n<li class="md-nav__item">\n<a href="x/">\nText\n</a>\n</li>\n</ul>'
+    assert (
+        performance.collapse_blank_space(html)
+        == '<ul>\n<li class="md-nav__item">\n<a href="x/">\nText\n</a>\n</li>\n</ul>'
+    )
 
 
 @pytest.mark.parametrize("element", ["pre", "code", "textarea", "script", "style", "PRE"])
@@ -40,8 +43,13 @@ def nav_files(nav) -> list[str]:
 
 def nav_urls() -> list[str]:
     """Every page of the navigation as a site path: '', 'guides/iphone/', ..."""
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return ["" if src == "index.md" else src[: -len(".md")].removesuffix("/index") + "/" for src in nav_files(config["nav"])]
+    config = yaml.load(
+        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
+    return [
+        "" if src == "index.md" else src[: -len(".md")].removesuffix("/index") + "/"
+        for src in nav_files(config["nav"])
+    ]
 
 
 def test_built_pages_have_no_blank_lines_outside_preformatted_text(built_site, languages):
@@ -49,7 +57,12 @@ def test_built_pages_have_no_blank_lines_outside_preformatted_text(built_site, l
         for url in nav_urls():
             path = built_site / language["prefix"] / url / "index.html"
             html = path.read_text(encoding="utf-8")
-            outside = re.sub(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", "<kept/>", html, flags=re.S | re.I)
+            outside = re.sub(
+                r"<(pre|code|textarea|script|style)\b.*?</\1\s*>",
+                "<kept/>",
+                html,
+                flags=re.S | re.I,
+            )
             assert not re.search(r"\n[ \t]*\n", outside), f"{path}: blank lines left between tags"
 
 
@@ -61,10 +74,14 @@ def test_every_page_links_every_page_of_the_navigation(built_site, languages):
         root = (built_site / language["prefix"]).resolve()
         for url in urls:
             path = root / url / "index.html"
-            nav = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("nav.md-nav--primary")
+            nav = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one(
+                "nav.md-nav--primary"
+            )
             assert nav is not None, f"{path}: no primary navigation"
             linked = {url}
             for link in nav.select("a.md-nav__link[href]"):
-                target = (root / url / link["href"].split("#")[0]).resolve()
+                target = (root / url / str(link["href"]).split("#")[0]).resolve()
                 linked.add("" if target == root else target.relative_to(root).as_posix() + "/")
-            assert set(urls) <= linked, f"{path}: the navigation misses {sorted(set(urls) - linked)}"
+            assert set(urls) <= linked, (
+                f"{path}: the navigation misses {sorted(set(urls) - linked)}"
+            )

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from test_links_browser import browser_locale
 
 from sitebuild import LANGUAGE_FIXTURE
 from tools.checks.pages import site_languages
-from test_links_browser import browser_locale
 
 pytestmark = pytest.mark.browser
 
-LOCALE = yaml.safe_load((LANGUAGE_FIXTURE / "language.yml").read_text(encoding="utf-8"))[0]["locale"]
+LOCALE = yaml.safe_load((LANGUAGE_FIXTURE / "language.yml").read_text(encoding="utf-8"))[0][
+    "locale"
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,9 @@ def third_language_url(third_language_site, serve_directory):
 
 @pytest.fixture(scope="module")
 def short_links(third_language_site) -> dict:
-    return yaml.safe_load((third_language_site.project / "data" / "links.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        (third_language_site.project / "data" / "links.yml").read_text(encoding="utf-8")
+    )
 
 
 def translated(target: str) -> bool:
@@ -39,8 +43,14 @@ def page_path(target: str) -> str:
     return "" if page == "index" else page + "/"
 
 
-def test_a_short_link_opens_a_translated_page_in_the_readers_new_language(new_page, third_language_url, short_links):
-    key, target = next((key, target) for key, target in short_links["short_links"].items() if translated(target) and "#" not in target)
+def test_a_short_link_opens_a_translated_page_in_the_readers_new_language(
+    new_page, third_language_url, short_links
+):
+    key, target = next(
+        (key, target)
+        for key, target in short_links["short_links"].items()
+        if translated(target) and "#" not in target
+    )
     page = new_page(locale=browser_locale(LOCALE))
     page.goto(f"{third_language_url}go/{key}/")
     page.wait_for_url(f"{third_language_url}{LOCALE}/{page_path(target)}")
@@ -51,12 +61,18 @@ def test_a_short_link_opens_a_translated_page_in_the_readers_new_language(new_pa
 def test_a_short_link_to_a_page_it_lacks_opens_the_fallback_language_with_its_translation(
     new_page, third_language_url, short_links, third_language_site
 ):
-    key, target = next((key, target) for key, target in short_links["short_links"].items() if not translated(target) and "#" not in target)
+    key, target = next(
+        (key, target)
+        for key, target in short_links["short_links"].items()
+        if not translated(target) and "#" not in target
+    )
     fallback = short_links["fallback_language"]
     default = site_languages(third_language_site.project)[0].locale
     page = new_page(locale=browser_locale(LOCALE))
     page.goto(f"{third_language_url}go/{key}/")
-    page.wait_for_url(third_language_url + ("" if fallback == default else f"{fallback}/") + page_path(target))
+    page.wait_for_url(
+        third_language_url + ("" if fallback == default else f"{fallback}/") + page_path(target)
+    )
     assert page.locator("html").get_attribute("lang") == fallback
     assert page.locator(".translation-fallback").count() == 0
 
@@ -64,9 +80,11 @@ def test_a_short_link_to_a_page_it_lacks_opens_the_fallback_language_with_its_tr
     page.wait_for_url(f"{third_language_url}{LOCALE}/{page_path(target)}")
     banner = page.locator(".translation-fallback")
     assert banner.is_visible()
-    assert page.evaluate("document.querySelector('.translation-fallback').getBoundingClientRect().bottom") <= page.evaluate(
-        "document.querySelector('article h1').getBoundingClientRect().top"
-    ), "the banner is above the page's title"
+    assert page.evaluate(
+        "document.querySelector('.translation-fallback').getBoundingClientRect().bottom"
+    ) <= page.evaluate("document.querySelector('article h1').getBoundingClientRect().top"), (
+        "the banner is above the page's title"
+    )
 
 
 def search(page, words: str) -> list[str]:
@@ -75,11 +93,15 @@ def search(page, words: str) -> list[str]:
     query.click()
     query.press_sequentially(words)
     page.wait_for_selector(".md-search-result__item")
-    hrefs = page.locator(".md-search-result__item > a:first-child").evaluate_all("links => links.map(a => a.pathname)")
+    hrefs = page.locator(".md-search-result__item > a:first-child").evaluate_all(
+        "links => links.map(a => a.pathname)"
+    )
     return [href.lstrip("/") for href in hrefs]
 
 
-def test_its_search_finds_its_translations_and_its_untranslated_pages_and_nothing_else(new_page, third_language_url):
+def test_its_search_finds_its_translations_and_its_untranslated_pages_and_nothing_else(
+    new_page, third_language_url
+):
     searches = {
         "Adresse anlegen": "articles/custom-address/",  # words of a translated page's title
         "Thunderbird": "guides/thunderbird/",  # an untranslated page, in the default language's text
@@ -92,7 +114,9 @@ def test_its_search_finds_its_translations_and_its_untranslated_pages_and_nothin
         assert all(path.startswith(f"{LOCALE}/") for path in found), found
 
 
-def test_axe_finds_no_violation_on_its_translated_and_untranslated_pages(browser, third_language_url, short_links):
+def test_axe_finds_no_violation_on_its_translated_and_untranslated_pages(
+    browser, third_language_url, short_links
+):
     from test_accessibility import axe_context, axe_violations, start_axe
 
     untranslated = short_links["short_links"]["forwarding"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from babel.core import get_global
 
-from helpcenter import shortlinks
 import mail_data
+from helpcenter import shortlinks
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,9 @@ def browser_locale(locale: str) -> str:
 def foreign_locale(languages: list[dict]) -> str:
     """A browser language the site does not have."""
     ours = {language["locale"].split("-")[0] for language in languages}
-    return next(tag for tag in ("ja-JP", "fi-FI", "de-DE", "pl-PL") if tag.split("-")[0] not in ours)
+    return next(
+        tag for tag in ("ja-JP", "fi-FI", "de-DE", "pl-PL") if tag.split("-")[0] not in ours
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,9 @@ def labels(languages):
 
 @pytest.fixture(scope="module")
 def links_data(languages):
-    return shortlinks.load_links(mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages])
+    return shortlinks.load_links(
+        mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
+    )
 
 
 def test_a_short_link_opens_the_readers_language_and_section(new_page, site_url, languages):
@@ -44,15 +48,22 @@ def test_a_short_link_opens_the_readers_language_and_section(new_page, site_url,
         page.wait_for_url(site_url + language["prefix"] + "#smtp-settings")
         assert page.locator("html").get_attribute("lang") == language["locale"]
         assert page.locator("#smtp-settings").is_visible()
-        assert page.evaluate("document.getElementById('smtp-settings').getBoundingClientRect().top") < 300, "scrolled to the section"
+        assert (
+            page.evaluate("document.getElementById('smtp-settings').getBoundingClientRect().top")
+            < 300
+        ), "scrolled to the section"
 
         page.goto(site_url + "go/iphone/#step-3")
         page.wait_for_url(site_url + language["prefix"] + "guides/iphone/#step-3")
         assert page.locator("html").get_attribute("lang") == language["locale"]
 
 
-def test_a_browser_language_the_site_lacks_gets_the_fallback_language(new_page, site_url, languages, links_data):
-    fallback = next(language for language in languages if language["locale"] == links_data.fallback_language)
+def test_a_browser_language_the_site_lacks_gets_the_fallback_language(
+    new_page, site_url, languages, links_data
+):
+    fallback = next(
+        language for language in languages if language["locale"] == links_data.fallback_language
+    )
     page = new_page(locale=foreign_locale(languages))
     page.goto(site_url + "go/iphone/")
     page.wait_for_url(site_url + fallback["prefix"] + "guides/iphone/")
@@ -74,7 +85,9 @@ def test_without_javascript_a_short_link_opens_the_default_language(new_page, si
     assert page.locator("html").get_attribute("lang") == languages[0]["locale"]
 
 
-def test_copy_link_puts_the_sections_address_on_the_clipboard(new_page, site_url, languages, labels, mkdocs_config):
+def test_copy_link_puts_the_sections_address_on_the_clipboard(
+    new_page, site_url, languages, labels, mkdocs_config
+):
     for language in languages:
         page = new_page(locale=browser_locale(language["locale"]), permissions=CLIPBOARD)
         page.goto(site_url + language["prefix"] + "guides/iphone/")
@@ -85,18 +98,30 @@ def test_copy_link_puts_the_sections_address_on_the_clipboard(new_page, site_url
         assert button.get_attribute("aria-label") == labels[language["locale"]]["links.copied"]
 
 
-def test_a_settings_value_copy_button_copies_the_value_and_is_big_enough_to_tap(new_page, site_url, languages, mail_settings):
+def test_a_settings_value_copy_button_copies_the_value_and_is_big_enough_to_tap(
+    new_page, site_url, languages, mail_settings
+):
     for language in languages:
-        page = new_page(locale=browser_locale(language["locale"]), viewport=(390, 844), permissions=CLIPBOARD, has_touch=True)
+        page = new_page(
+            locale=browser_locale(language["locale"]),
+            viewport=(390, 844),
+            permissions=CLIPBOARD,
+            has_touch=True,
+        )
         page.goto(site_url + language["prefix"] + "#smtp-settings")
         button = page.locator('table code[data-setting="smtp.host"] + button.links-copy').first
         box = button.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, box
         button.tap()
-        assert page.evaluate("navigator.clipboard.readText()") == mail_settings["servers"]["smtp"]["host"]
+        assert (
+            page.evaluate("navigator.clipboard.readText()")
+            == mail_settings["servers"]["smtp"]["host"]
+        )
         port = page.locator('table code[data-setting="pop3.ports[0]"] + button.links-copy').first
         port.tap()
-        assert page.evaluate("navigator.clipboard.readText()") == str(mail_settings["servers"]["pop3"]["ports"][0]["port"])
+        assert page.evaluate("navigator.clipboard.readText()") == str(
+            mail_settings["servers"]["pop3"]["ports"][0]["port"]
+        )
 
 
 def test_the_language_switcher_keeps_page_and_section(new_page, site_url, languages):
@@ -106,7 +131,12 @@ def test_the_language_switcher_keeps_page_and_section(new_page, site_url, langua
                 continue
             page = new_page(locale=browser_locale(language["locale"]))
             failed = []
-            page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+            page.on(
+                "response",
+                lambda response, failed=failed: (
+                    response.status >= 400 and failed.append(response.url)
+                ),
+            )
             page.goto(site_url + language["prefix"] + "guides/iphone/#step-3")
             page.locator(".md-header__option .md-select").hover()
             page.locator(f"a.md-select__link[hreflang='{other['locale']}']").click()
@@ -116,7 +146,9 @@ def test_the_language_switcher_keeps_page_and_section(new_page, site_url, langua
             assert failed == [], "no request fails on the way"
 
 
-def test_each_language_gets_its_own_404_page_with_search_and_the_overview(new_page, site_url, languages, labels):
+def test_each_language_gets_its_own_404_page_with_search_and_the_overview(
+    new_page, site_url, languages, labels
+):
     for language in languages:
         words = labels[language["locale"]]
         page = new_page(locale=browser_locale(language["locale"]))
@@ -125,12 +157,17 @@ def test_each_language_gets_its_own_404_page_with_search_and_the_overview(new_pa
         page.wait_for_load_state()
         assert page.locator("html").get_attribute("lang") == language["locale"]
         assert page.locator("h1").inner_text() == words["links.not_found.title"]
-        assert page.get_by_role("link", name=words["links.not_found.overview"]).get_attribute("href") == "/" + language["prefix"]
+        assert (
+            page.get_by_role("link", name=words["links.not_found.overview"]).get_attribute("href")
+            == "/" + language["prefix"]
+        )
 
         query = page.get_by_role("searchbox", name=words["links.not_found.search"])
         query.press_sequentially("imap")
         query.press("Enter")
         page.wait_for_url(f"{site_url}{language['prefix']}**")
         assert page.locator("html").get_attribute("lang") == language["locale"]
-        assert page.locator("input[data-md-toggle=search]").is_checked(), "the overview opens with the search"
+        assert page.locator("input[data-md-toggle=search]").is_checked(), (
+            "the overview opens with the search"
+        )
         assert page.locator("input[data-md-component=search-query]").input_value() == "imap"
