@@ -20,12 +20,13 @@ venv: $(STAMP)
 
 ## Serve the site on http://127.0.0.1:8000 with live reload, in one language: the default one,
 ## or `make serve LANGUAGE=en` (at http://127.0.0.1:8000/en/); LANGUAGE=all serves every language.
-## Every change rebuilds that language whole (no stale pages; README: "Performance").
+## Every change rebuilds that language whole (no stale pages; not --dirty, which strict mode
+## refuses). tests/test_serve.py runs this recipe.
 DEFAULT_LANGUAGE = $(shell awk '/^ *- locale:/{l=$$3} /^ *default: true/{print l; exit}' mkdocs.yml)
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) $(BIN)/mkdocs serve --dirty --watch-theme --dev-addr $(SERVE_ADDR)
+	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) $(BIN)/mkdocs serve --watch-theme --dev-addr $(SERVE_ADDR)
 
 ## Strict build into site/; the old site/ stays until the new build has succeeded.
 build: $(STAMP)
