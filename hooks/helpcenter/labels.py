@@ -78,6 +78,24 @@ LABELS: dict[str, tuple[str, ...]] = {
     # The footer's privacy line and credit.
     "reader.privacy": (),
     "reader.made_with": ("generator",),
+    # docs/assets/javascripts/reader.js, overrides/overview.html and hooks/qr_codes.py (issue 16):
+    # the reader's own address, the guide suggested for their device, the QR codes' words.
+    # ({example} and {address} are filled in the browser by reader.js.)
+    "reader.address.label": (),
+    "reader.address.hint": (),
+    "reader.address.save": (),
+    "reader.address.forget": (),
+    "reader.address.invalid": ("example",),
+    "reader.address.saved": ("address",),
+    "reader.address.forgotten": (),
+    "reader.device.ios": (),
+    "reader.device.ipados": (),
+    "reader.device.android": (),
+    "reader.device.macos": (),
+    "reader.device.windows": (),
+    "reader.qr.page": (),
+    "reader.qr.profile": (),
+    "reader.qr.alt": ("url",),
     # hooks/fallback_pages.py: the banner on a page a language has not translated yet.
     "languages.not_translated": ("language",),
     # hooks/page_frame.py: the line under a guide's title (contract A), support and webmail in
