@@ -118,8 +118,9 @@
   function readerPlatform() {
     var hints = navigator.userAgentData;
     var named = hints && hints.platform ? HINT_PLATFORMS[hints.platform.toLowerCase()] : "";
-    if (named) return named;
     var agent = navigator.userAgent || "";
+    if (named === "ios" && /iPad/.test(agent)) return "ipados";
+    if (named) return named;
     if (/iPad/.test(agent)) return "ipados";
     if (/iPhone|iPod/.test(agent)) return "ios";
     if (/Android/.test(agent)) return "android";
