@@ -1,0 +1,93 @@
+"""QR codes from the computer to the phone in Chromium (issue 16, part 2): on a wide screen each
+phone guide shows a code that decodes (zxing-cpp, from a screenshot of the code as Chromium
+draws it) to the page's own absolute address in the same language, and the profile's download
+section a code to that section; at phone width and in print the codes are hidden."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+import zxingcpp
+
+pytestmark = pytest.mark.browser
+
+# Page -> the part of it the code opens ("" = the page itself). mkdocs.yml extra.qr_guides and
+# every page with a download button (hooks/qr_codes.py).
+CODES = {
+    "guides/android/": "",
+    "guides/gmail/": "",
+    "guides/iphone/": "#profile",
+    "guides/apple-mail/": "#profile",
+}
+NO_CODE = ("", "guides/thunderbird/", "guides/new-outlook/", "card/")
+
+
+def decode(page, png: bytes) -> list[str]:
+    """The texts of the QR codes in a PNG: Chromium turns the PNG into grey pixels (in a blank
+    page of the same browser), zxing-cpp reads them."""
+    blank = page.context.new_page()
+    pixels = blank.evaluate(
+        """async (data) => {
+            const image = new Image();
+            image.src = "data:image/png;base64," + data;
+            await image.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const context = canvas.getContext("2d");
+            context.drawImage(image, 0, 0);
+            const rgba = context.getImageData(0, 0, image.width, image.height).data;
+            const grey = [];
+            for (let i = 0; i < rgba.length; i += 4) grey.push(Math.round((rgba[i] + rgba[i + 1] + rgba[i + 2]) / 3));
+            return {width: image.width, height: image.height, grey};
+        }""",
+        base64.b64encode(png).decode(),
+    )
+    blank.close()
+    image = memoryview(bytes(pixels["grey"])).cast("B", (pixels["height"], pixels["width"]))
+    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
+@pytest.fixture(scope="module")
+def public_url(mkdocs_config) -> str:
+    return mkdocs_config["site_url"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_code_opens_its_page_in_the_same_language(new_page, site_url, languages, public_url, scheme):
+    for language in languages:
+        page = new_page(viewport=(1280, 900), color_scheme=scheme)
+        for path, section in CODES.items():
+            page.goto(site_url + language["prefix"] + path)
+            expected = public_url + language["prefix"] + path + section
+            codes = page.locator("figure.reader-qr")
+            assert codes.count() == 1, f"{path}: one code a page"
+            assert codes.first.is_visible()
+            assert decode(page, codes.first.locator("svg").screenshot()) == [expected]
+            assert codes.first.locator(".reader-qr__url").inner_text() == expected
+            assert expected in codes.first.locator("svg").get_attribute("aria-label")
+            assert codes.first.locator("svg").get_attribute("role") == "img"
+
+
+def test_the_other_pages_have_no_code(new_page, site_url, languages):
+    page = new_page(viewport=(1280, 900))
+    for language in languages:
+        for path in NO_CODE:
+            page.goto(site_url + language["prefix"] + path)
+            assert page.locator("figure.reader-qr, .reader-qr__code").count() == 0, path
+
+
+def test_the_codes_are_hidden_on_a_phone_and_in_print(new_page, site_url, languages):
+    for language in languages:
+        phone = new_page(viewport=(390, 844), device_scale_factor=2, is_mobile=True, has_touch=True)
+        desktop = new_page(viewport=(1280, 900))
+        for path in CODES:
+            phone.goto(site_url + language["prefix"] + path)
+            assert phone.locator("figure.reader-qr").count() == 1
+            assert phone.locator("figure.reader-qr").is_hidden(), f"{path} at 390 px"
+            desktop.goto(site_url + language["prefix"] + path)
+            assert desktop.locator("figure.reader-qr").is_visible()
+            desktop.emulate_media(media="print")
+            assert desktop.locator("figure.reader-qr").is_hidden(), f"{path} in print"
+            desktop.emulate_media(media="screen")
