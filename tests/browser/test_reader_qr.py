@@ -1,7 +1,8 @@
 """QR codes from the computer to the phone in Chromium (issue 16, part 2): on a wide screen each
 phone guide shows a code that decodes (zxing-cpp, from a screenshot of the code as Chromium
 draws it) to the page's own absolute address in the same language, and the profile's download
-section a code to that section; at phone width and in print the codes are hidden."""
+section a code to that section; at phone width and in print the codes are hidden; their words
+stay out of the search index."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ import base64
 
 import pytest
 import zxingcpp
-
-pytestmark = pytest.mark.browser
 
 # Page -> the part of it the code opens ("" = the page itself). mkdocs.yml extra.qr_guides and
 # every page with a download button (hooks/qr_codes.py).
@@ -54,6 +53,7 @@ def public_url(mkdocs_config) -> str:
     return mkdocs_config["site_url"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_each_code_opens_its_page_in_the_same_language(new_page, site_url, languages, public_url, scheme):
     for language in languages:
@@ -70,6 +70,7 @@ def test_each_code_opens_its_page_in_the_same_language(new_page, site_url, langu
             assert codes.first.locator("svg").get_attribute("role") == "img"
 
 
+@pytest.mark.browser
 def test_the_other_pages_have_no_code(new_page, site_url, languages):
     page = new_page(viewport=(1280, 900))
     for language in languages:
@@ -78,6 +79,7 @@ def test_the_other_pages_have_no_code(new_page, site_url, languages):
             assert page.locator("figure.reader-qr, .reader-qr__code").count() == 0, path
 
 
+@pytest.mark.browser
 def test_the_codes_are_hidden_on_a_phone_and_in_print(new_page, site_url, languages):
     for language in languages:
         phone = new_page(viewport=(390, 844), device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -91,3 +93,31 @@ def test_the_codes_are_hidden_on_a_phone_and_in_print(new_page, site_url, langua
             desktop.emulate_media(media="print")
             assert desktop.locator("figure.reader-qr").is_hidden(), f"{path} in print"
             desktop.emulate_media(media="screen")
+
+
+def test_the_codes_words_stay_out_of_the_search_index(built_site, languages):
+    """The codes go into the finished page, after search has read it (hooks/qr_codes.py)."""
+    import mail_data
+
+    labels = mail_data.load_labels([language["locale"] for language in languages])
+    for language in languages:
+        index = built_site / language["prefix"] / "search"
+        assert list(index.glob("*.json")), f"no search index in {index}"
+        for words in (labels[language["locale"]]["reader.qr.page"], labels[language["locale"]]["reader.qr.profile"]):
+            for path in index.glob("*.json"):
+                assert words[:25] not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_page_gets_one_code_the_download_sections_first():
+    import qr_codes
+
+    labels = {"reader.qr.page": "Open on the phone", "reader.qr.profile": "Install on the phone", "reader.qr.alt": "QR code that opens {url}"}
+    html = '<h1 id="t">T</h1><h2 id="profile">P</h2><p><a class="md-button" data-download="apple-profile" href="x">D</a></p>'
+    url = "https://help.example.com/en/guides/iphone/"
+    done = qr_codes.add_qr_codes(html, url, "iphone", ["iphone"], labels)
+    assert done.count("<figure") == 1
+    assert done.index("<figure") > done.index("</h2>") and f"{url}#profile" in done
+    plain = '<h1 id="t">T</h1><p>text</p>'
+    assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels) == plain
+    titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels)
+    assert titled.index("<figure") == titled.index("</h1>") + len("</h1>") and "Open on the phone" in titled
