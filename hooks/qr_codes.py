@@ -23,6 +23,8 @@ from urllib.parse import urljoin
 
 import segno
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 import mail_data
 import partials
@@ -38,14 +40,14 @@ _labels: dict[str, dict[str, str]] = {}
 # --------------------------------------------------------------------------------------------
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The QR codes' words in every language (once per language build, as static-i18n runs it)."""
     global _labels
     _labels = mail_data.load_labels(mail_data.site_languages(config))
     return config
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the page's QR code(s) into its finished HTML."""
     if not config.site_url:
         return output
