@@ -10,7 +10,7 @@ time as inline SVG (segno; nothing is loaded from anywhere when the page opens):
   phone camera would only download). A page with a download code gets no title code: one code
   a page, and the download section is where a phone reader starts.
 
-URLs are absolute, from `site_url`. The words (overrides/partials/reader/qr.html) come from
+URLs are absolute, from `site_url` (the site context, hooks/helpcenter/context.py). The words (overrides/partials/reader/qr.html) come from
 data/labels.yml `reader.qr.*` in the language being built; reader.css hides the codes at phone
 widths and in print. The codes go into the finished page (`on_post_page`), after search has
 read the page, so their words never become search results.
@@ -19,20 +19,17 @@ read the page, so their words never become search results.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
+import jinja2
 import segno
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-import mail_data
-import partials
+from helpcenter import context
 
 DOWNLOAD = re.compile(r'<a\b[^>]*\bdata-download="[^"]+"')
 HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>")
-
-_labels: dict[str, dict[str, str]] = {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -40,20 +37,17 @@ _labels: dict[str, dict[str, str]] = {}
 # --------------------------------------------------------------------------------------------
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """The QR codes' words in every language (once per language build, as static-i18n runs it)."""
-    global _labels
-    _labels = mail_data.load_labels(mail_data.site_languages(config))
-    return config
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the page's QR code(s) into its finished HTML."""
-    if not config.site_url:
-        return output
-    labels = _labels[mail_data.building_language(config)]
-    page_url = urljoin(config.site_url, page.url)
-    return add_qr_codes(output, page_url, guide_name(page.url), config.extra.get("qr_guides") or [], labels)
+    """Put the page's QR code(s) into its finished HTML, in the language being built."""
+    site = context.of(config)
+    return add_qr_codes(
+        output,
+        site.site_url + page.url,
+        guide_name(page.url),
+        config.extra.get("qr_guides") or [],
+        site.labels_for(),
+        site.templates,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -66,17 +60,24 @@ def guide_name(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def add_qr_codes(html: str, page_url: str, name: str, qr_guides: list[str], labels: dict[str, str]) -> str:
+def add_qr_codes(
+    html: str,
+    page_url: str,
+    name: str,
+    qr_guides: list[str],
+    labels: dict[str, str],
+    templates: jinja2.Environment,
+) -> str:
     """The download sections' codes, or else (on a phone guide) the code under the title."""
     sections = download_sections(html)
     for heading_end, anchor in reversed(sections):
-        figure = qr_figure(f"{page_url}#{anchor}", labels["reader.qr.profile"], labels)
+        figure = qr_figure(f"{page_url}#{anchor}", labels["reader.qr.profile"], labels, templates)
         html = html[:heading_end] + figure + html[heading_end:]
     if not sections and name in qr_guides:
         title_end = html.find("</h1>")
         if title_end >= 0:
             title_end += len("</h1>")
-            html = html[:title_end] + qr_figure(page_url, labels["reader.qr.page"], labels) + html[title_end:]
+            html = html[:title_end] + qr_figure(page_url, labels["reader.qr.page"], labels, templates) + html[title_end:]
     return html
 
 
@@ -103,7 +104,7 @@ def qr_svg(url: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
 
 
-def qr_figure(url: str, text: str, labels: dict[str, str]) -> str:
+def qr_figure(url: str, text: str, labels: dict[str, str], templates: jinja2.Environment) -> str:
     """overrides/partials/reader/qr.html for one code."""
     alt = labels["reader.qr.alt"].replace("{url}", url)
-    return partials.template("reader/qr.html").render(svg=qr_svg(url, alt), text=text, url=url)
+    return templates.get_template("reader/qr.html").render(svg=qr_svg(url, alt), text=text, url=url)

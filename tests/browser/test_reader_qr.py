@@ -7,6 +7,7 @@ stay out of the search index."""
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -109,15 +110,18 @@ def test_the_codes_words_stay_out_of_the_search_index(built_site, languages):
 
 
 def test_a_page_gets_one_code_the_download_sections_first():
+    from helpcenter import templates
+
     import qr_codes
 
+    partials = templates.environment(Path(__file__).resolve().parents[2] / "overrides" / "partials")
     labels = {"reader.qr.page": "Open on the phone", "reader.qr.profile": "Install on the phone", "reader.qr.alt": "QR code that opens {url}"}
     html = '<h1 id="t">T</h1><h2 id="profile">P</h2><p><a class="md-button" data-download="apple-profile" href="x">D</a></p>'
     url = "https://help.example.com/en/guides/iphone/"
-    done = qr_codes.add_qr_codes(html, url, "iphone", ["iphone"], labels)
+    done = qr_codes.add_qr_codes(html, url, "iphone", ["iphone"], labels, partials)
     assert done.count("<figure") == 1
     assert done.index("<figure") > done.index("</h2>") and f"{url}#profile" in done
     plain = '<h1 id="t">T</h1><p>text</p>'
-    assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels) == plain
-    titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels)
+    assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels, partials) == plain
+    titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels, partials)
     assert titled.index("<figure") == titled.index("</h1>") + len("</h1>") and "Open on the phone" in titled
