@@ -10,9 +10,9 @@ time as inline SVG (segno; nothing is loaded from anywhere when the page opens):
   phone camera would only download). A page with a download code gets no title code: one code
   a page, and the download section is where a phone reader starts.
 
-URLs are absolute, from `site_url` (the site context, hooks/helpcenter/context.py). The words (overrides/partials/reader/qr.html) come from
-data/labels.yml `reader.qr.*` in the language being built; reader.css hides the codes at phone
-widths and in print. The codes go into the finished page (`on_post_page`), after search has
+URLs are absolute, from `site_url` (the site context, hooks/helpcenter/context.py). The words
+(overrides/partials/reader/qr.html) come from data/labels.yml `reader.qr.*` in the language being
+built; reader.css hides the codes at phone widths and in print. The codes go into the finished page (`on_post_page`), after search has
 read the page, so their words never become search results.
 """
 
@@ -77,7 +77,11 @@ def add_qr_codes(
         title_end = html.find("</h1>")
         if title_end >= 0:
             title_end += len("</h1>")
-            html = html[:title_end] + qr_figure(page_url, labels["reader.qr.page"], labels, templates) + html[title_end:]
+            html = (
+                html[:title_end]
+                + qr_figure(page_url, labels["reader.qr.page"], labels, templates)
+                + html[title_end:]
+            )
     return html
 
 
@@ -100,7 +104,15 @@ def qr_svg(url: str, label: str) -> Markup:
     """The code as inline SVG: black on white, a quiet zone of 4 modules, sized by CSS; named for
     screen readers by `label`."""
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass="reader-qr__code", lineclass=None)
+    svg = code.svg_inline(
+        scale=1,
+        border=4,
+        dark="#000",
+        light="#fff",
+        omitsize=True,
+        svgclass="reader-qr__code",
+        lineclass=None,
+    )
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
 
 

@@ -45,7 +45,9 @@ def switch_language(page, locale: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["guides/iphone/", "", "card/"])
-def test_the_address_shows_in_every_username_place_after_a_reload_and_in_the_other_language(new_page, site_url, languages, labels, path):
+def test_the_address_shows_in_every_username_place_after_a_reload_and_in_the_other_language(
+    new_page, site_url, languages, labels, path
+):
     for language in languages:
         page = new_page()
         page.goto(site_url + language["prefix"] + path)
@@ -55,7 +57,10 @@ def test_the_address_shows_in_every_username_place_after_a_reload_and_in_the_oth
         assert set(examples(page)) == {ADDRESS}
         status = page.locator(".reader-address__status")
         assert status.get_attribute("aria-live") == "polite"
-        page.wait_for_function("text => document.querySelector('.reader-address__status').textContent.includes(text)", arg=ADDRESS)
+        page.wait_for_function(
+            "text => document.querySelector('.reader-address__status').textContent.includes(text)",
+            arg=ADDRESS,
+        )
         page.reload()
         assert set(examples(page)) == {ADDRESS}
         assert page.locator(".reader-address__input").input_value() == ADDRESS
@@ -80,7 +85,10 @@ def test_forgetting_brings_back_the_example_everywhere(new_page, site_url, langu
         assert set(examples(page)) == {example}
         assert page.locator(".reader-address__input").input_value() == ""
         assert not page.locator(".reader-address__forget").is_visible()
-        page.wait_for_function("text => document.querySelector('.reader-address__status').textContent === text", arg=labels[language["locale"]]["reader.address.forgotten"])
+        page.wait_for_function(
+            "text => document.querySelector('.reader-address__status').textContent === text",
+            arg=labels[language["locale"]]["reader.address.forgotten"],
+        )
         assert ADDRESS not in page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
         page.goto(site_url + language["prefix"])
         assert set(examples(page)) == {example}
@@ -89,7 +97,12 @@ def test_forgetting_brings_back_the_example_everywhere(new_page, site_url, langu
 def test_the_address_is_never_in_a_request_nor_in_an_address_bar(new_page, site_url, languages):
     page = new_page()
     sent = []
-    page.on("request", lambda request: sent.append(" ".join([request.url, request.post_data or "", *request.all_headers().values()])))
+    page.on(
+        "request",
+        lambda request: sent.append(
+            " ".join([request.url, request.post_data or "", *request.all_headers().values()])
+        ),
+    )
     page.goto(site_url + "guides/iphone/")
     type_address(page, ADDRESS)
     page.keyboard.press("Enter")  # a submit with the keyboard sends nothing either
@@ -105,15 +118,22 @@ def test_the_address_is_never_in_a_request_nor_in_an_address_bar(new_page, site_
         assert not [request for request in sent if form in request]
 
 
-def test_an_invalid_address_gets_a_message_and_changes_nothing(new_page, site_url, languages, labels):
+def test_an_invalid_address_gets_a_message_and_changes_nothing(
+    new_page, site_url, languages, labels
+):
     for language in languages:
         page = new_page()
         page.goto(site_url + language["prefix"] + "guides/gmail/")
         example = labels[language["locale"]]["example_address"]
         for typed in ("anna", "anna@", "<img src=x id=injected>@example.org"):
             type_address(page, typed)
-            expected = labels[language["locale"]]["reader.address.invalid"].replace("{example}", example)
-            page.wait_for_function("text => document.querySelector('.reader-address__status').textContent === text", arg=expected)
+            expected = labels[language["locale"]]["reader.address.invalid"].replace(
+                "{example}", example
+            )
+            page.wait_for_function(
+                "text => document.querySelector('.reader-address__status').textContent === text",
+                arg=expected,
+            )
             assert page.locator(".reader-address__input").get_attribute("aria-invalid") == "true"
             assert set(examples(page)) == {example}
             assert page.locator("#injected").count() == 0
@@ -132,7 +152,9 @@ def test_the_address_is_written_as_text_never_as_markup(new_page, site_url):
     assert page.locator(f"article {EXAMPLES} *").count() == 0
 
 
-def test_without_javascript_there_is_no_field_and_the_example_shows(new_page, site_url, languages, labels):
+def test_without_javascript_there_is_no_field_and_the_example_shows(
+    new_page, site_url, languages, labels
+):
     for language in languages:
         page = new_page(java_script_enabled=False)
         page.goto(site_url + language["prefix"] + "guides/iphone/")

@@ -26,7 +26,9 @@ def labels(languages):
 
 def printed(page) -> pypdf.PdfReader:
     """The page as Chromium prints it on A4 (the page's own @page rules apply)."""
-    return pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, print_background=True)))
+    return pypdf.PdfReader(
+        io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))
+    )
 
 
 @pytest.mark.browser
@@ -41,7 +43,9 @@ def test_the_overview_links_the_card_from_its_settings_section(new_page, site_ur
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_card_prints_on_one_a4_sheet_with_every_setting(new_page, site_url, languages, labels, mail_settings, mkdocs_config, scheme):
+def test_the_card_prints_on_one_a4_sheet_with_every_setting(
+    new_page, site_url, languages, labels, mail_settings, mkdocs_config, scheme
+):
     for language in languages:
         page = new_page(color_scheme=scheme)
         page.goto(site_url + language["prefix"] + "card/")
@@ -51,7 +55,11 @@ def test_the_card_prints_on_one_a4_sheet_with_every_setting(new_page, site_url, 
         assert (round(float(box.width)), round(float(box.height))) == A4_POINTS
         text = " ".join(pdf.pages[0].extract_text().split())
         words = labels[language["locale"]]
-        expected = [mail_settings["provider"]["name"], mail_settings["support"]["email"], words["username.email_address"].split("{")[0].strip()]
+        expected = [
+            mail_settings["provider"]["name"],
+            mail_settings["support"]["email"],
+            words["username.email_address.cell"].split("{")[0].strip(),
+        ]
         for server in mail_data.SERVER_KEYS:
             expected += [words[f"protocol.{server}"], mail_settings["servers"][server]["host"]]
             for entry in mail_settings["servers"][server]["ports"]:
@@ -63,9 +71,12 @@ def test_the_card_prints_on_one_a4_sheet_with_every_setting(new_page, site_url, 
         assert words["reader.privacy"][:20] not in text
         # Black on white, whatever the screen's scheme.
         page.emulate_media(media="print", color_scheme=scheme)
-        page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+        page.wait_for_function(
+            "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+        )
         colours = page.evaluate(
-            """() => [...document.querySelectorAll('.reader-card h1, .reader-card p, .reader-card td, .reader-card code')]
+            """() => [...document.querySelectorAll(
+                    '.reader-card h1, .reader-card p, .reader-card td, .reader-card code')]
                 .map(element => [getComputedStyle(element).color, getComputedStyle(document.body).backgroundColor])"""
         )
         assert colours and set(map(tuple, colours)) == {("rgb(0, 0, 0)", "rgb(255, 255, 255)")}
@@ -74,7 +85,10 @@ def test_the_card_prints_on_one_a4_sheet_with_every_setting(new_page, site_url, 
 def test_a_changed_host_and_port_change_the_card_and_every_table(build_copy, mail_settings):
     """Every server moves to a new host and every port changes, in the data file only."""
     old_hosts = {server["host"] for server in mail_settings["servers"].values()}
-    new = {key: (f"{key}.changed.example", 40000 + index) for index, key in enumerate(mail_data.SERVER_KEYS)}
+    new = {
+        key: (f"{key}.changed.example", 40000 + index)
+        for index, key in enumerate(mail_data.SERVER_KEYS)
+    }
 
     def edit(project: Path) -> None:
         path = project / "data" / "mail-settings.yml"
@@ -87,7 +101,9 @@ def test_a_changed_host_and_port_change_the_card_and_every_table(build_copy, mai
     build = build_copy(edit)
     assert build.returncode == 0, build.output
     pages = sorted(build.site.rglob("*.html"))
-    cards = [page for page in pages if page.parent.name == "card" and page.parent.parent.name != "go"]
+    cards = [
+        page for page in pages if page.parent.name == "card" and page.parent.parent.name != "go"
+    ]
     assert len(cards) >= 2, "the card in every language"
     tables = 0
     for page in pages:
@@ -95,10 +111,16 @@ def test_a_changed_host_and_port_change_the_card_and_every_table(build_copy, mai
         for table in soup.select("table:has([data-example-address])"):
             tables += 1
             shown = table.get_text(" ", strip=True)
-            assert any(host in shown and str(port) in shown for host, port in new.values()), f"{page}: {shown}"
+            assert any(host in shown and str(port) in shown for host, port in new.values()), (
+                f"{page}: {shown}"
+            )
             assert not any(host in shown for host in old_hosts), f"{page}: an old host is left"
     for card in cards:
-        shown = BeautifulSoup(card.read_text(encoding="utf-8"), "lxml").select_one(".reader-card").get_text(" ", strip=True)
+        shown = (
+            BeautifulSoup(card.read_text(encoding="utf-8"), "lxml")
+            .select_one(".reader-card")
+            .get_text(" ", strip=True)
+        )
         for host, port in new.values():
             assert host in shown and str(port) in shown, card
         assert not any(host in shown for host in old_hosts), card

@@ -12,11 +12,26 @@ import mail_data
 
 pytestmark = pytest.mark.browser
 
-IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
-IPAD = "Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
-ANDROID = "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
-MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15"
-WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0"
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) "
+    "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
+)
+IPAD = (
+    "Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) "
+    "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
+)
+ANDROID = (
+    "Mozilla/5.0 (Linux; Android 15; Pixel 9) "
+    "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+)
+MAC = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) "
+    "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15"
+)
+WINDOWS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
+    "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0"
+)
 LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
 # user agent -> (the guide suggested, the label of the sentence); mkdocs.yml extra.guide_devices.
@@ -39,7 +54,7 @@ def nav_guides(mkdocs_config) -> list[str]:
     """The guides of mkdocs.yml's navigation, in its order, by file name."""
     found = []
     for entry in mkdocs_config["nav"]:
-        for children in (entry.values() if isinstance(entry, dict) else []):
+        for children in entry.values() if isinstance(entry, dict) else []:
             for child in children if isinstance(children, list) else []:
                 path = child if isinstance(child, str) else next(iter(child.values()))
                 if path.startswith("guides/"):
@@ -49,7 +64,9 @@ def nav_guides(mkdocs_config) -> list[str]:
 
 
 def tiles(page) -> list[str]:
-    return page.locator("a.reader-guides__tile").evaluate_all("tiles => tiles.map(tile => tile.dataset.guide)")
+    return page.locator("a.reader-guides__tile").evaluate_all(
+        "tiles => tiles.map(tile => tile.dataset.guide)"
+    )
 
 
 def suggestion(page) -> tuple[str, str] | None:
@@ -63,7 +80,9 @@ def suggestion(page) -> tuple[str, str] | None:
     return found.locator("strong").inner_text(), guide
 
 
-def test_the_tiles_are_the_navigations_guides_in_its_order_and_work_without_javascript(new_page, site_url, languages, nav_guides):
+def test_the_tiles_are_the_navigations_guides_in_its_order_and_work_without_javascript(
+    new_page, site_url, languages, nav_guides
+):
     for language in languages:
         page = new_page(java_script_enabled=False, viewport=(390, 844))
         page.goto(site_url + language["prefix"])
@@ -76,7 +95,9 @@ def test_the_tiles_are_the_navigations_guides_in_its_order_and_work_without_java
 
 
 @pytest.mark.parametrize("device", USER_AGENTS)
-def test_each_user_agent_suggests_its_guide_and_changes_nothing_else(new_page, site_url, languages, labels, nav_guides, device):
+def test_each_user_agent_suggests_its_guide_and_changes_nothing_else(
+    new_page, site_url, languages, labels, nav_guides, device
+):
     user_agent, guide, label = USER_AGENTS[device]
     for language in languages:
         page = new_page(user_agent=user_agent)
@@ -97,7 +118,10 @@ def test_an_unknown_device_sees_no_suggestion(new_page, site_url, languages, nav
         assert tiles(page) == nav_guides
 
 
-@pytest.mark.parametrize(("platform", "guide"), [("Android", "android"), ("Windows", "new-outlook"), ("macOS", "apple-mail"), ("Linux", None)])
+@pytest.mark.parametrize(
+    ("platform", "guide"),
+    [("Android", "android"), ("Windows", "new-outlook"), ("macOS", "apple-mail"), ("Linux", None)],
+)
 def test_client_hints_win_over_the_user_agent(browser, site_url, languages, platform, guide):
     """Chromium sends client hints; set through DevTools, they name a platform the (Linux)
     user agent does not."""
@@ -105,10 +129,20 @@ def test_client_hints_win_over_the_user_agent(browser, site_url, languages, plat
         context = browser.new_context()
         page = context.new_page()
         devtools = context.new_cdp_session(page)
-        devtools.send("Emulation.setUserAgentOverride", {
-            "userAgent": LINUX,
-            "userAgentMetadata": {"platform": platform, "platformVersion": "15", "architecture": "", "model": "", "mobile": platform == "Android", "brands": [{"brand": "Chromium", "version": "131"}]},
-        })
+        devtools.send(
+            "Emulation.setUserAgentOverride",
+            {
+                "userAgent": LINUX,
+                "userAgentMetadata": {
+                    "platform": platform,
+                    "platformVersion": "15",
+                    "architecture": "",
+                    "model": "",
+                    "mobile": platform == "Android",
+                    "brands": [{"brand": "Chromium", "version": "131"}],
+                },
+            },
+        )
         page.goto(site_url + language["prefix"])
         assert page.evaluate("navigator.userAgentData.platform") == platform
         found = suggestion(page)

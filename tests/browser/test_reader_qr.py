@@ -56,7 +56,9 @@ def public_url(mkdocs_config) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_each_code_opens_its_page_in_the_same_language(new_page, site_url, languages, public_url, scheme):
+def test_each_code_opens_its_page_in_the_same_language(
+    new_page, site_url, languages, public_url, scheme
+):
     for language in languages:
         page = new_page(viewport=(1280, 900), color_scheme=scheme)
         for path, section in CODES.items():
@@ -104,19 +106,28 @@ def test_the_codes_words_stay_out_of_the_search_index(built_site, languages):
     for language in languages:
         index = built_site / language["prefix"] / "search"
         assert list(index.glob("*.json")), f"no search index in {index}"
-        for words in (labels[language["locale"]]["reader.qr.page"], labels[language["locale"]]["reader.qr.profile"]):
+        for words in (
+            labels[language["locale"]]["reader.qr.page"],
+            labels[language["locale"]]["reader.qr.profile"],
+        ):
             for path in index.glob("*.json"):
                 assert words[:25] not in path.read_text(encoding="utf-8"), path
 
 
 def test_a_page_gets_one_code_the_download_sections_first():
+    import qr_codes
     from helpcenter import templates
 
-    import qr_codes
-
     partials = templates.environment(Path(__file__).resolve().parents[2] / "overrides" / "partials")
-    labels = {"reader.qr.page": "Open on the phone", "reader.qr.profile": "Install on the phone", "reader.qr.alt": "QR code that opens {url}"}
-    html = '<h1 id="t">T</h1><h2 id="profile">P</h2><p><a class="md-button" data-download="apple-profile" href="x">D</a></p>'
+    labels = {
+        "reader.qr.page": "Open on the phone",
+        "reader.qr.profile": "Install on the phone",
+        "reader.qr.alt": "QR code that opens {url}",
+    }
+    html = (
+        '<h1 id="t">T</h1><h2 id="profile">P</h2>'
+        '<p><a class="md-button" data-download="apple-profile" href="x">D</a></p>'
+    )
     url = "https://help.example.com/en/guides/iphone/"
     done = qr_codes.add_qr_codes(html, url, "iphone", ["iphone"], labels, partials)
     assert done.count("<figure") == 1
@@ -124,4 +135,7 @@ def test_a_page_gets_one_code_the_download_sections_first():
     plain = '<h1 id="t">T</h1><p>text</p>'
     assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels, partials) == plain
     titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels, partials)
-    assert titled.index("<figure") == titled.index("</h1>") + len("</h1>") and "Open on the phone" in titled
+    assert (
+        titled.index("<figure") == titled.index("</h1>") + len("</h1>")
+        and "Open on the phone" in titled
+    )
