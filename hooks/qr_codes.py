@@ -12,8 +12,8 @@ time as inline SVG (segno; nothing is loaded from anywhere when the page opens):
 
 URLs are absolute, from `site_url` (the site context, hooks/helpcenter/context.py). The words
 (overrides/partials/reader/qr.html) come from data/labels.yml `reader.qr.*` in the language being
-built; reader.css hides the codes at phone widths and in print. The codes go into the finished page (`on_post_page`), after search has
-read the page, so their words never become search results.
+built; reader.css hides the codes at phone widths and in print. The codes go into the finished
+page (`on_post_page`), after search has read the page, so their words never become search results.
 """
 
 from __future__ import annotations
