@@ -161,3 +161,22 @@ def test_without_javascript_there_is_no_field_and_the_example_shows(
         assert page.locator(".reader-address").count() == 0
         assert page.get_by_label(labels[language["locale"]]["reader.address.label"]).count() == 0
         assert set(examples(page)) == {labels[language["locale"]]["example_address"]}
+
+
+@pytest.mark.parametrize("path", ["guides/iphone/", "guides/thunderbird/", "", "card/"])
+def test_the_field_comes_right_after_the_first_place_that_shows_the_example(
+    new_page, site_url, path
+):
+    page = new_page()
+    page.goto(site_url + path)
+    found = page.evaluate(
+        """() => {
+            const form = document.querySelector('.reader-address');
+            const previous = form.previousElementSibling;
+            const all = document.querySelectorAll('article [data-example-address]');
+            const mine = previous ? previous.querySelectorAll('[data-example-address]') : [];
+            return [mine.length > 0 && mine[0] === all[0], mine.length, all.length];
+        }"""
+    )
+    # Right after the block with the first example, not after a wrapper around every example.
+    assert found[0] and found[1] < found[2], f"/{path}: {found}"

@@ -46,10 +46,11 @@
     });
   }
 
-  /* The direct child of the article (or of a fallback page's wrapper) that holds `element`. */
+  /* The direct child of the article (or of a fallback page's or the card's wrapper) that holds
+     `element`. */
   function blockOf(element) {
     var block = element;
-    while (block.parentElement && !block.parentElement.matches("article, article > div[lang]")) {
+    while (block.parentElement && !block.parentElement.matches("article, article > div[lang], .reader-card")) {
       block = block.parentElement;
     }
     return block.parentElement ? block : null;
