@@ -30,6 +30,7 @@ from helpcenter import context
 
 DOWNLOAD = re.compile(r'<a\b[^>]*\bdata-download="[^"]+"')
 HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>")
+UNDER_TITLE = re.compile(r'\s*<p class="frame-checked">.*?</p>', re.S)
 
 
 # --------------------------------------------------------------------------------------------
@@ -77,6 +78,9 @@ def add_qr_codes(
         title_end = html.find("</h1>")
         if title_end >= 0:
             title_end += len("</h1>")
+            # The line under the title (overrides/partials/content.html) stays right under it.
+            checked = UNDER_TITLE.match(html, title_end)
+            title_end = checked.end() if checked else title_end
             html = (
                 html[:title_end]
                 + qr_figure(page_url, labels["reader.qr.page"], labels, templates)

@@ -135,6 +135,9 @@ def test_a_page_gets_one_code_the_download_sections_first():
     plain = '<h1 id="t">T</h1><p>text</p>'
     assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels, partials) == plain
     titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels, partials)
+    checked = '<h1 id="t">T</h1><p class="frame-checked">Checked</p><p>text</p>'
+    under = qr_codes.add_qr_codes(checked, url, "iphone", ["iphone"], labels, partials)
+    assert under.index("<figure") == under.index("Checked</p>") + len("Checked</p>")
     assert (
         titled.index("<figure") == titled.index("</h1>") + len("</h1>")
         and "Open on the phone" in titled
