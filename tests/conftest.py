@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from sitebuild import PROJECT_DIR, Build, add_language, copy_project, run_build
+from sitelinks import built_pages
 
 
 @pytest.fixture(scope="session")
@@ -22,13 +23,20 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def third_language_site(tmp_path_factory) -> Build:
     """A copy of the project with a third, partial language from tests/fixtures/language (not
-    shipped), added as CONTRIBUTING.md says and built once per session (tests/test_languages.py)."""
+    shipped), added as CONTRIBUTING.md says and built once per session (tests/test_languages_*.py)."""
     root = tmp_path_factory.mktemp("third-language")
     project = copy_project(root / "project")
     add_language(project)
     build = run_build(project, root / "site")
     assert build.returncode == 0, f"the site with a third language does not build:\n{build.output}"
     return build
+
+
+@pytest.fixture(scope="session")
+def pages(built_site, languages) -> dict:
+    """The built site's pages, parsed once: {locale: {path without the language prefix: page}}
+    (tests/test_links_*.py)."""
+    return built_pages(built_site, languages)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """A throwaway copy of the project for the editors' checks, to make one mistake in
-(tests/test_checks.py and tests/test_check_*.py import it by name, like sitebuild)."""
+(tests/test_checks_*.py and tests/test_check_*.py import it by name, like sitebuild)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,19 @@ def replace(project: Path, relative: str, old: str, new: str) -> int:
 def line_of(project: Path, relative: str, text: str) -> int:
     lines = (project / relative).read_text(encoding="utf-8").split("\n")
     return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def append(project: Path, relative: str, text: str) -> int:
+    """Add a paragraph at the end of a page; return its line."""
+    path = project / relative
+    before = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{before}\n\n{text}\n", encoding="utf-8")
+    return before.count("\n") + 3
+
+
+def in_language(page: str, language) -> str:
+    """docs/index.md -> the file of that page in `language` (docs/index.<locale>.md)."""
+    return page if language.default else f"{page[: -len('.md')]}.{language.locale}.md"
 
 
 def run_checks(project: Path, *names: str) -> subprocess.CompletedProcess:

@@ -35,7 +35,7 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-# A language that is not shipped, for tests/test_languages.py: German, partial (issue 10).
+# A language that is not shipped, for tests/test_languages_*.py: German, partial (issue 10).
 LANGUAGE_FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "language"
 
 

@@ -1,4 +1,4 @@
-"""The links check (`make check`) fails where the pull request's link tests (tests/test_links.py)
+"""The links check (`make check`) fails where the pull request's link tests (tests/test_links_*.py)
 would: a page whose addresses are not published, a rename without a redirect; and after a
 rename every message names the new path. Each mistake is made in a copy of the project."""
 
@@ -201,7 +201,8 @@ def test_a_deleted_short_link_key(project):
 
 
 def test_make_check_fails_where_the_link_tests_would(project):
-    """The command exits 1 on a page whose addresses are not published (test_links would fail)."""
+    """The command exits 1 on a page whose addresses are not published
+    (tests/test_links_published.py would fail)."""
     for name in files_of("docs/articles/webmail.md"):
         (project / name).write_text(
             "---\ntitle: W\ndescription: W.\n---\n\n# W\n", encoding="utf-8"

@@ -4,9 +4,10 @@
 
 No build needed: the addresses come from the pages' heading ids and data/links.yml, the same
 way `make check` (the links check) finds them, and that check says when to run this.
-The list only grows: an address that was published must keep working (tests/test_links.py
-checks every line against the build, in every language). Never delete a line; a renamed page or
-heading id gets a redirect in data/links.yml (CONTRIBUTING.md, "Rename a page or a section").
+The list only grows: an address that was published must keep working
+(tests/test_links_published.py checks every line against the build, in every language). Never
+delete a line; a renamed page or heading id gets a redirect in data/links.yml (CONTRIBUTING.md,
+"Rename a page or a section").
 """
 
 from __future__ import annotations
