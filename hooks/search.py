@@ -92,9 +92,8 @@ def on_post_page(output: str, page, config) -> str:
     return mark_for_index(output)
 
 
-@event_priority(
-    -200
-)  # after static-i18n's (-100), which builds the other languages and merges the index
+# After static-i18n's (-100), which builds the other languages and merges the index.
+@event_priority(-200)
 def on_post_build(config) -> None:
     """Once the whole site exists: one Pagefind bundle and one settings file per language."""
     if building_inside_i18n(config):

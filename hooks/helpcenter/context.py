@@ -43,9 +43,8 @@ class SiteContext:
     current: Language
     # Recorded while the languages are built, read when the last one is done (hooks/links.py).
     page_urls: dict[str, str] = field(default_factory=dict)  # docs path -> URL path, nav order
-    pages: dict[str, dict[str, PageRecord]] = field(
-        default_factory=dict
-    )  # locale -> docs path -> page
+    # locale -> docs path -> page
+    pages: dict[str, dict[str, PageRecord]] = field(default_factory=dict)
     not_found_html: dict[str, str] = field(default_factory=dict)
     # Per language, each marker's output: a guide repeats the same few markers (issue 9).
     rendered: dict[str, dict[Any, str]] = field(default_factory=dict)

@@ -52,18 +52,16 @@ def test_axe_finds_no_violation_on_any_page_in_the_light_or_dark_scheme(
 ):
     schemes = ("light", "dark")
     pages = {}
-    for (
-        scheme
-    ) in schemes:  # the reader's system setting picks the palette (mkdocs.yml, palette.media)
+    # The reader's system setting picks the palette (mkdocs.yml, palette.media).
+    for scheme in schemes:
         pages[scheme] = axe_context(browser, color_scheme=scheme, **SIZES[size]).new_page()
     problems = []
     try:
         for path in site_pages + side_pages(languages):
             for scheme in schemes:
                 pages[scheme].goto(site_url + path)
-                pages[scheme].wait_for_selector(
-                    "article h1"
-                )  # a short link has gone on to its page
+                # A short link has gone on to its page.
+                pages[scheme].wait_for_selector("article h1")
                 start_axe(pages[scheme])
             for scheme in schemes:
                 expected = "slate" if scheme == "dark" else "default"

@@ -76,18 +76,16 @@ def test_no_page_breaks_the_policy_while_a_reader_uses_it(browser, built_site, s
             copy = page.locator("article .links-copy:not(.links-copy--link)").first
             copy.click()
             page.wait_for_selector("article .links-copy[data-state=copied]")
-            code_copy = page.locator(
-                "article .md-clipboard"
-            )  # Material's copy button on code blocks
+            # Material's copy button on code blocks.
+            code_copy = page.locator("article .md-clipboard")
             if code_copy.count():
                 code_copy.first.click()
             page.locator("label.md-header__button[for^=__palette]:visible").first.click()
             page.locator(".frame-language__button").click()
             page.locator("[data-links-switch]:not([aria-current])").first.click()
             page.wait_for_load_state("load")
-            page.goto(
-                site_url + language["prefix"] + "no-such-page/"
-            )  # the host serves the 404 page
+            # The host serves the 404 page.
+            page.goto(site_url + language["prefix"] + "no-such-page/")
             page.wait_for_selector("article h1")
             page.goto(site_url + "go/iphone/")  # a short link: a script picks the language
             page.wait_for_url(re.compile(r"/guides/iphone/$"))

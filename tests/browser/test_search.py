@@ -151,9 +151,8 @@ def test_search_data_is_downloaded_when_the_reader_types_and_only_for_the_pages_
             for url in requests
             if "pagefind" in url or "/lunr/" in url or "workers/search." in url
         ]
-        assert (
-            language["prefix"] + "search/search_index.json" in requests
-        )  # settings only: no documents
+        # Material's settings only: no documents.
+        assert language["prefix"] + "search/search_index.json" in requests
         assert on_load == [], f"downloaded for search before the reader searched: {on_load}"
 
         search(page, "IMAP")
