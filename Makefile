@@ -22,7 +22,8 @@ venv: $(STAMP)
 ## or `make serve LANGUAGE=en` (at http://127.0.0.1:8000/en/); LANGUAGE=all serves every language.
 ## Every change rebuilds that language whole (no stale pages; not --dirty, which strict mode
 ## refuses). tests/test_serve.py runs this recipe.
-DEFAULT_LANGUAGE = $(shell awk '/^ *- locale:/{l=$$3} /^ *default: true/{print l; exit}' mkdocs.yml)
+# Read as the build reads mkdocs.yml (MkDocs' loader, helpcenter.languages), without HELP_LANGUAGE.
+DEFAULT_LANGUAGE = $(shell env -u HELP_LANGUAGE PYTHONPATH=hooks $(BIN)/python -m helpcenter.languages mkdocs.yml)
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)

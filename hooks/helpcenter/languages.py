@@ -50,6 +50,11 @@ def project_languages(config_file: Path) -> tuple[Language, ...]:
     return site_languages(load_config(config_file=str(config_file)))
 
 
+def default_locale(config_file: Path) -> str:
+    """The default language's locale (`make serve` builds it when no LANGUAGE is given)."""
+    return project_languages(config_file)[0].locale
+
+
 def building_locale(config: MkDocsConfig) -> str:
     """The language this build is for: static-i18n builds one language after the other."""
     i18n: Any = config.plugins.get("i18n")
@@ -67,3 +72,11 @@ def is_fallback(file: File | object) -> bool:
     `locale_alternate_of` = the language it was built for)."""
     written_in = getattr(file, "locale", None)
     return written_in is not None and written_in != getattr(file, "locale_alternate_of", written_in)
+
+
+if __name__ == "__main__":
+    # `python -m helpcenter.languages [mkdocs.yml]` (hooks/ on sys.path): the default locale,
+    # for the Makefile, read by the same loader as everything else.
+    import sys
+
+    print(default_locale(Path(sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml")))
