@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
+from helpcenter.languages import project_languages
 from sitebuild import PROJECT_DIR, Build, add_language, copy_project, run_build
 from sitelinks import built_pages
 
@@ -52,29 +54,24 @@ def build_copy(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def mkdocs_config() -> dict:
-    """mkdocs.yml as data (its !!python tags, if any, are not needed here)."""
-    return yaml.load(
-        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
-    )
+def mkdocs_config() -> MkDocsConfig:
+    """mkdocs.yml as MkDocs itself loads it (its !ENV tags kept)."""
+    return load_config(config_file=str(PROJECT_DIR / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")
-def languages(mkdocs_config) -> list[dict]:
-    """The site's languages from mkdocs.yml, the default one first: [{'locale', 'prefix'}]."""
-    plugins = mkdocs_config["plugins"]
-    i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
-    found = []
-    for language in i18n["languages"]:
-        default = language.get("default") == "true"
-        found.append(
-            {
-                "locale": language["locale"],
-                "default": default,
-                "prefix": "" if default else language["locale"] + "/",
-            }
-        )
-    return sorted(found, key=lambda language: not language["default"])
+def languages() -> list[dict]:
+    """The site's languages, the default one first, with static-i18n's URL prefixes
+    (helpcenter.languages, as the build has them): [{'locale', 'name', 'default', 'prefix'}]."""
+    return [
+        {
+            "locale": language.locale,
+            "name": language.name,
+            "default": language.default,
+            "prefix": language.prefix,
+        }
+        for language in project_languages(PROJECT_DIR / "mkdocs.yml")
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
 import mail_data
 import search
@@ -93,9 +94,7 @@ def labels(project, languages) -> dict[str, mail_data.Labels]:
 
 @pytest.fixture(scope="module")
 def site_url(project) -> str:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)[
-        "site_url"
-    ]
+    return load_config(config_file=str(project / "mkdocs.yml")).site_url or ""
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
 import performance
 from sitebuild import PROJECT_DIR
@@ -43,12 +43,10 @@ def nav_files(nav) -> list[str]:
 
 def nav_urls() -> list[str]:
     """Every page of the navigation as a site path: '', 'guides/iphone/', ..."""
-    config = yaml.load(
-        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
-    )
+    config = load_config(config_file=str(PROJECT_DIR / "mkdocs.yml"))
     return [
         "" if src == "index.md" else src[: -len(".md")].removesuffix("/index") + "/"
-        for src in nav_files(config["nav"])
+        for src in nav_files(config.nav or [])
     ]
 
 
