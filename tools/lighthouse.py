@@ -16,11 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from tools.kit.browser import CHROMIUM_ARGS, chromium_path
 from tools.kit.build import PROJECT_DIR, strict_build
 from tools.kit.serve import serve
+
+# The build's own code (hooks/helpcenter/), with hooks/ on sys.path as MkDocs has it.
+sys.path.insert(0, str(PROJECT_DIR / "hooks"))
+from helpcenter.languages import project_languages
 
 LIGHTHOUSE = (
     PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -40,16 +42,8 @@ DEFAULT_PAGES = ("", "guides/iphone/")
 
 
 def language_prefixes() -> list[str]:
-    """Each language's URL prefix from mkdocs.yml, the default language ('') first."""
-    config = yaml.load(
-        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
-    )
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    languages = sorted(i18n["languages"], key=lambda language: language.get("default") != "true")
-    return [
-        "" if language.get("default") == "true" else language["locale"] + "/"
-        for language in languages
-    ]
+    """Each language's URL prefix (static-i18n's `link`), the default language ('') first."""
+    return [language.prefix for language in project_languages(PROJECT_DIR / "mkdocs.yml")]
 
 
 def run_lighthouse(url: str) -> dict:
