@@ -18,21 +18,22 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from sitebuild import PROJECT_DIR, copy_project, run_build
-from tools.checks.pages import find_pages, read_mkdocs_config, site_languages
+from tools.checks.pages import find_pages, mkdocs_config, site_languages
 from tools.kit.build import strict_build
 
 LANGUAGES = site_languages(PROJECT_DIR)
-CONFIG = read_mkdocs_config(PROJECT_DIR)
+CONFIG = mkdocs_config(PROJECT_DIR)
 PAGES = find_pages(PROJECT_DIR, LANGUAGES)
 
 
 def page_html(site, page) -> BeautifulSoup:
-    """The built HTML of a page: guides/iphone.md in language X -> [X/]guides/iphone/index.html."""
+    """The built HTML of a page: guides/iphone.md -> its language's prefix + guides/iphone/index.html."""
     language = next(language for language in LANGUAGES if language.locale == page.locale)
-    prefix = "" if language.default else f"{language.locale}/"
     path = page.key[: -len(".md")]
     path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return BeautifulSoup((site / f"{prefix}{path}index.html").read_text(encoding="utf-8"), "lxml")
+    return BeautifulSoup(
+        (site / f"{language.prefix}{path}index.html").read_text(encoding="utf-8"), "lxml"
+    )
 
 
 def last_commit_date(path, cwd=PROJECT_DIR) -> datetime.date:

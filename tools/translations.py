@@ -28,6 +28,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException
+
 from tools.checks.pages import Language, find_pages, is_complete, site_languages, translation_name
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     project = parser.parse_args(argv).project.resolve()
     try:
         languages = site_languages(project)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, MkDocsException) as error:
         print(f"{project / 'mkdocs.yml'}: cannot read the languages: {error}", file=sys.stderr)
         return 2
     history = read_history(project)

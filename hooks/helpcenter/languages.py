@@ -22,14 +22,16 @@ class Language:
     prefix: str  # where its pages are below the site root: "" for the default, else e.g. "en/"
     default: bool
     complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
+    build: bool = True  # False: `build: false`, or another language than `make serve LANGUAGE=..`'s
 
 
-def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
-    """The languages static-i18n builds, the default one first (one language without i18n)."""
+def configured_languages(config: MkDocsConfig) -> tuple[Language, ...]:
+    """Every language of static-i18n's config, the default one first, also those this build
+    leaves out (`build` False): the checks read their pages' file names too."""
     i18n: Any = config.plugins.get("i18n")
     if i18n is None:
         return (Language(config.theme["language"], config.theme["language"], "", True),)
-    found = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
+    found = [lang for lang in i18n.config.languages if lang.locale != "null"]
     found.sort(key=lambda lang: not lang.default)
     return tuple(
         Language(
@@ -40,9 +42,15 @@ def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
             complete=(lang.get("extra") or {}).get("complete", True) is not False
             if hasattr(lang, "get")
             else True,
+            build=bool(lang.build),
         )
         for lang in found
     )
+
+
+def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
+    """The languages static-i18n builds, the default one first (one language without i18n)."""
+    return tuple(language for language in configured_languages(config) if language.build)
 
 
 def project_languages(config_file: Path) -> tuple[Language, ...]:

@@ -11,17 +11,21 @@ CONTRIBUTING.md, "The checks", explains every check and how to fix what it finds
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import get_yaml_loader
 
 from tools.checks.build import check_build
 from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
 from tools.checks.frontmatter import check_frontmatter
 from tools.checks.links import check_links
-from tools.checks.pages import ConfigLoader, Warn
+from tools.checks.pages import Warn, mkdocs_config
 from tools.checks.parity import check_parity
 from tools.checks.review import REVIEW_DAYS, check_review
 from tools.checks.style import check_lint, check_spelling
@@ -107,8 +111,29 @@ def _place(problem: str) -> str:
 
 
 def config_problem(project: Path) -> str | None:
-    """mkdocs.yml's YAML mistake, as advice at its line (None when it reads)."""
-    return advice("mkdocs.yml", (project / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
+    """mkdocs.yml's mistake as one line at its line (None when MkDocs loads it): a YAML mistake
+    explained as editors' advice, else what MkDocs' own loader refuses."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # Parsed first with MkDocs' own YAML loader, only to say the line: load_config would stop
+    # with PyYAML's message and no advice.
+    syntax = advice("mkdocs.yml", text, get_yaml_loader())
+    if syntax:
+        return syntax
+    refused: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: refused.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
+    try:
+        mkdocs_config(project)
+    except MkDocsException as error:  # Abort is a SystemExit: caught here, not in a check
+        return (
+            f"mkdocs.yml:1: MkDocs cannot load it: {'; '.join(refused) or error}; fix that "
+            "setting (`.venv/bin/mkdocs build` says the same)"
+        )
+    finally:
+        logger.removeHandler(handler)
+    return None
 
 
 def main(argv: list[str]) -> int:

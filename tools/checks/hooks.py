@@ -1,6 +1,6 @@
 """The one place the checks import the build's own code (hooks/helpcenter/, with hooks/ on
-sys.path as MkDocs and the tests have it), so the checks use the build's marker pattern,
-marker registry and data validation. The rest of tools/checks/ imports only the names below."""
+sys.path as MkDocs and the tests have it), so the checks use the build's languages, marker
+pattern, marker registry and data validation. The rest of tools/checks/ imports only the names below."""
 
 from __future__ import annotations
 
@@ -14,13 +14,23 @@ if str(HOOKS_DIR) not in sys.path:
 
 import mail_data  # noqa: E402
 from helpcenter import markers as _registry  # noqa: E402
+from helpcenter.languages import Language, configured_languages  # noqa: E402
 from helpcenter.shortlinks import load_links  # noqa: E402
 
 MARKER = _registry.MARKER
 FENCE = _registry.FENCE
 MARKERS_HELP = "(see CONTRIBUTING.md, Markers)"
 
-__all__ = ["FENCE", "MARKER", "load_links", "mail_data", "marker_error", "marker_kinds"]
+__all__ = [
+    "FENCE",
+    "MARKER",
+    "Language",
+    "configured_languages",
+    "load_links",
+    "mail_data",
+    "marker_error",
+    "marker_kinds",
+]
 
 
 def marker_kinds() -> list[str]:

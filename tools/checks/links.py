@@ -32,7 +32,7 @@ from tools.checks.pages import (
     docs_dir,
     headings,
     internal_links,
-    read_mkdocs_config,
+    mkdocs_config,
     site_languages,
 )
 from tools.checks.yaml_advice import advice
@@ -188,7 +188,7 @@ def nav_problems(site: Site) -> list[str]:
     """nav: in mkdocs.yml lists pages that exist; a renamed one names its new path."""
     config_lines = (site.project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     problems = []
-    for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or []):
+    for entry in _nav_entries(mkdocs_config(site.project).nav or []):
         if entry in site.ids or "://" in entry:
             continue
         number = next(
@@ -214,7 +214,7 @@ def overview_problems(site: Site) -> list[str]:
     generates its list from `nav:`, template: overview.html, it has no such list to check)."""
     guides = [
         entry
-        for entry in _nav_entries(read_mkdocs_config(site.project).get("nav") or [])
+        for entry in _nav_entries(mkdocs_config(site.project).nav or [])
         if entry.startswith("guides/")
     ]
     problems = []

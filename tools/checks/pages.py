@@ -6,14 +6,18 @@ Small pure helpers over text, so every check reads Markdown the same way.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
-# The settings hook's own marker pattern, so the checks see exactly the markers the build sees.
-from tools.checks.hooks import FENCE, MARKER
+# The settings hook's own marker pattern, so the checks see exactly the markers the build sees;
+# the build's own languages.
+from tools.checks.hooks import FENCE, MARKER, Language, configured_languages
 
 HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ATTRIBUTES = re.compile(r"\s*\{\s*(?P<attributes>[^{}]*)\}\s*$")
@@ -36,47 +40,24 @@ class Warn(str):
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Language:
-    locale: str
-    name: str
-    default: bool
-    build: bool
-    complete: bool = True  # False: `extra: {complete: false}` in its mkdocs.yml entry
+def mkdocs_config(project: Path) -> MkDocsConfig:
+    """mkdocs.yml as the build loads it: MkDocs' own loader (its !ENV tags, its defaults).
+    Loaded again only when the file changes (the checks ask for it once per page); read only."""
+    path = project / "mkdocs.yml"
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size, os.environ.get("HELP_LANGUAGE"))
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its Python tags (!!python/name:..., !ENV)."""
-
-
-ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_config(project: Path) -> dict:
-    return (
-        yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
-    )
+@functools.lru_cache(maxsize=8)
+def _load(path: str, mtime_ns: int, size: int, help_language: str | None) -> MkDocsConfig:
+    return load_config(config_file=path)
 
 
 def site_languages(project: Path) -> list[Language]:
-    """The languages of plugins > i18n > languages in mkdocs.yml, the default one first."""
-    config = read_mkdocs_config(project)
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [
-                Language(
-                    locale=str(entry["locale"]),
-                    name=str(entry.get("name") or entry["locale"]),
-                    default=entry.get("default") is True,
-                    build=entry.get("build", True) is not False,
-                    complete=(entry.get("extra") or {}).get("complete", True) is not False,
-                )
-                for entry in plugin["i18n"].get("languages") or []
-            ]
-            return sorted(languages, key=lambda language: not language.default)
-    raise ValueError(
-        "mkdocs.yml:1: no i18n plugin with languages under plugins:; the checks need it"
-    )
+    """The languages of plugins > i18n > languages in mkdocs.yml, the default one first, with
+    their URL prefixes, as the build reads them (helpcenter.languages); also a language the
+    site does not build (`build: false`), whose pages' file names still say their language."""
+    return list(configured_languages(mkdocs_config(project)))
 
 
 def is_complete(language: Language) -> bool:
@@ -91,7 +72,9 @@ def is_complete(language: Language) -> bool:
 
 
 def docs_dir(project: Path) -> Path:
-    return project / str(read_mkdocs_config(project).get("docs_dir") or "docs")
+    """The pages' folder (MkDocs makes it absolute; here it is below `project` as given)."""
+    config = mkdocs_config(project)
+    return project / os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)
 
 
 # --------------------------------------------------------------------------------------------
