@@ -12,7 +12,13 @@ from pathlib import Path
 
 from tools.bench import builds, report, search_compare
 from tools.bench.browser import chromium_installed, page_view_downloads
-from tools.bench.config_file import BenchError, i18n_languages, nav_pages, read_config
+from tools.bench.config_file import (
+    BenchError,
+    i18n_languages,
+    nav_pages,
+    read_config,
+    site_languages,
+)
 from tools.bench.generate import PROJECT_DIR, make_project, real_sources
 from tools.bench.table import VARIANTS, Row, format_table, legend
 
@@ -108,12 +114,10 @@ def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_
     )
     sites[baseline] = workdir / f"baseline-site-{size}"
     builds.timed_build(workdir / f"baseline-{size}", sites[baseline])
-    languages = i18n_languages(read_config(PROJECT_DIR))
     rows = []
     for engine, site in sites.items():
-        for language in languages:
-            prefix = "" if language.get("default") else f"{language['locale']}/"
-            rows.append(search_compare.measure(engine, site, prefix, language["locale"]))
+        for language in site_languages(PROJECT_DIR):
+            rows.append(search_compare.measure(engine, site, language.prefix, language.locale))
             say(search_compare.format_rows(rows[-1:]).splitlines()[-1])
     return rows
 

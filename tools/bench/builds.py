@@ -14,7 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.bench.config_file import BenchError, i18n_languages, read_config
+from tools.bench.config_file import BenchError, site_languages
 from tools.kit.build import build_environment, strict_build_command
 from tools.kit.net import free_port
 
@@ -87,7 +87,7 @@ def serve_edit_seconds(project: Path, src: str, timeout: float = 1800) -> float:
     url = f"http://127.0.0.1:{port}/{page_url_path(src)}"
     path = project / "docs" / src
     original = path.read_text(encoding="utf-8")
-    default = i18n_languages(read_config(project))[0]["locale"]
+    default = site_languages(project)[0].locale
     log_path = project.parent / f"{project.name}-serve.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(

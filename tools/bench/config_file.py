@@ -1,12 +1,18 @@
 """mkdocs.yml as data for the bench: read, changed, written back with its tags (!ENV,
-!!python/name:) kept as they are."""
+!!python/name:) kept as they are. The languages a project builds, with their URL prefixes, are
+read as the build reads them (`site_languages`, helpcenter.languages)."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+# The build's own code (hooks/helpcenter/), with hooks/ on sys.path as MkDocs has it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
+from helpcenter.languages import Language, project_languages
 
 
 class BenchError(Exception):
@@ -48,6 +54,13 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagg
 _ConfigDumper.add_representer(Tagged, _represent_tagged)
 
 
+def site_languages(project: Path) -> tuple[Language, ...]:
+    """The languages the project builds, the default one first, with static-i18n's prefixes."""
+    return project_languages(project / "mkdocs.yml")
+
+
+# Its own loader, not MkDocs' load_config: the bench edits the raw entries and writes the file
+# back, so !ENV and other tags must stay tags (load_config resolves and validates them).
 def read_config(project: Path) -> dict:
     return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
@@ -58,7 +71,8 @@ def write_config(project: Path, config: dict) -> None:
 
 
 def i18n_languages(config: dict) -> list[dict]:
-    """The i18n plugin's language entries, the default one first."""
+    """The i18n plugin's raw language entries, the default one first, to generate pages and
+    change them (to read the languages, `site_languages`)."""
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             languages = plugin["i18n"]["languages"]
