@@ -33,7 +33,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 import search_synonyms
-from helpcenter.languages import building_locale
+from helpcenter.languages import (
+    building_inside_i18n,
+    building_locale,
+    configured_languages,
+    site_languages,
+)
 
 SEARCH_DIR = "search"
 # What Material's page script fetches from `<language root>/search/` on every page view.
@@ -100,7 +105,7 @@ def on_post_build(config) -> None:
         return  # a language built from inside static-i18n; the other languages do not exist yet
     site = Path(config.site_dir)
     prefixes = language_prefixes(config)
-    synonyms = search_synonyms.load(configured_locales(config))
+    synonyms = search_synonyms.load([language.locale for language in configured_languages(config)])
     separator = word_separator(config)
     for locale, prefix in prefixes.items():
         bundle = site / prefix / BUNDLE_DIR
@@ -122,29 +127,8 @@ def mark_for_index(html: str) -> str:
 
 
 def language_prefixes(config) -> dict[str, str]:
-    """{locale: URL prefix} from mkdocs.yml, default language first: the default's prefix is ''."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {config.theme["language"]: ""}
-    languages = [lang for lang in i18n.config.languages if lang.build and lang.locale != "null"]
-    languages.sort(key=lambda lang: not lang.default)
-    return {
-        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
-        for lang in languages
-    }
-
-
-def configured_locales(config) -> list[str]:
-    """Every language in mkdocs.yml, also those a `make serve LANGUAGE=..` build leaves out."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
-
-
-def building_inside_i18n(config) -> bool:
-    """True while static-i18n builds another language from inside the default one's build."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
+    """{locale: URL prefix}, default language first: the default's prefix is ''."""
+    return {language.locale: language.prefix for language in site_languages(config)}
 
 
 def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Path]:

@@ -22,7 +22,13 @@ from mkdocs.exceptions import PluginError
 from helpcenter import templates
 from helpcenter.datafiles import display_path
 from helpcenter.labels import Labels, load_labels
-from helpcenter.languages import Language, building_inside_i18n, building_locale, site_languages
+from helpcenter.languages import (
+    Language,
+    building_inside_i18n,
+    building_locale,
+    configured_languages,
+    site_languages,
+)
 from helpcenter.mailsettings import Settings, load_settings
 from helpcenter.shortlinks import Links, PageRecord, load_links
 
@@ -108,10 +114,7 @@ def of(config: MkDocsConfig) -> SiteContext:
 
 def configured_locales(config: MkDocsConfig) -> list[str]:
     """Every language in mkdocs.yml, also those a one-language build leaves out."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [language.locale for language in site_languages(config)]
-    return [lang.locale for lang in i18n.config.languages if lang.locale != "null"]  # type: ignore[attr-defined]
+    return [language.locale for language in configured_languages(config)]
 
 
 def create(config: MkDocsConfig) -> SiteContext:
