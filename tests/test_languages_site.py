@@ -188,10 +188,11 @@ def test_search_engines_are_told_only_about_real_translations(
         assert LOCALE not in original and default.locale in original, path
     for path in TRANSLATED:
         for language in languages:
-            prefix = "" if language.default else f"{language.locale}/"
             alternates = {
                 link["hreflang"]: link["href"]
-                for link in html(site, prefix + path).head.select("link[rel=alternate][hreflang]")
+                for link in html(site, language.prefix + path).head.select(
+                    "link[rel=alternate][hreflang]"
+                )
             }
             assert alternates[LOCALE] == site_url + PREFIX + path, (language.locale, path)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -220,9 +221,7 @@ def test_its_search_index_holds_its_own_pages_and_no_other_languages(
     for language in languages:
         if language.locale == LOCALE:
             continue
-        other = search.bundle_pages(
-            site / ("" if language.default else f"{language.locale}/") / "pagefind"
-        )
+        other = search.bundle_pages(site / language.prefix / "pagefind")
         assert overview_title not in json.dumps(other, ensure_ascii=False), (
             f"the {language.locale} index holds no {LOCALE} text"
         )
