@@ -26,7 +26,7 @@ DEFAULT_LANGUAGE = $(shell awk '/^ *- locale:/{l=$$3} /^ *default: true/{print l
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) $(BIN)/mkdocs serve --watch-theme --dev-addr $(SERVE_ADDR)
+	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) HELP_FAST_PREVIEW=1 $(BIN)/mkdocs serve --watch-theme --dev-addr $(SERVE_ADDR)
 
 ## Strict build into site/; the old site/ stays until the new build has succeeded.
 build: $(STAMP)
