@@ -4,7 +4,8 @@ those pages alone (its dirty build) instead of the whole language.
 
 Correctness first: a rebuild is dirty only when nothing but the text of existing pages changed
 since the last successful build (every other file under the watched folders, mkdocs.yml
-included, is compared by size and modification time; every page by its text), and when the
+included, is compared by size and modification time; every page by its text; and the git
+commit, which the "last updated" dates come from), and when the
 rebuilt pages still have the title, headings and front matter the other pages were built with
 (otherwise a full rebuild follows at once). Anything else is a full rebuild, as before.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,10 +31,12 @@ DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a build is made from: each page's text digest, every other file's size and mtime."""
+    """What a build is made from: each page's text digest, every other file's size and mtime,
+    and the git commit (the pages' "last updated" dates come from git history)."""
 
     pages: dict[str, str]  # absolute path of a .md file under docs/ -> sha256 of its bytes
     others: dict[str, tuple[int, int]]  # absolute path -> (size, mtime_ns)
+    head: str = ""
 
 
 def take_snapshot(docs_dir: Path, other_roots: Iterable[Path]) -> Snapshot:
@@ -46,7 +50,17 @@ def take_snapshot(docs_dir: Path, other_roots: Iterable[Path]) -> Snapshot:
     for root in other_roots:
         for path in _files(root):
             _stat_into(others, path)
-    return Snapshot(pages, others)
+    return Snapshot(pages, others, _git_head(docs_dir))
+
+
+def _git_head(folder: Path) -> str:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return ""
+    return result.stdout.strip()
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -65,7 +79,12 @@ def _stat_into(others: dict[str, tuple[int, int]], path: Path) -> None:
 def changed_pages(before: Snapshot | None, now: Snapshot) -> set[str] | None:
     """The pages whose text changed, or None when only a full rebuild is correct: no earlier
     successful build, a file other than a page's text changed, or a page was added or removed."""
-    if before is None or before.others != now.others or before.pages.keys() != now.pages.keys():
+    if (
+        before is None
+        or before.others != now.others
+        or before.head != now.head
+        or before.pages.keys() != now.pages.keys()
+    ):
         return None
     return {path for path, digest in now.pages.items() if before.pages[path] != digest}
 
