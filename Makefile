@@ -20,8 +20,10 @@ venv: $(STAMP)
 
 ## Serve the site on http://127.0.0.1:8000 with live reload, in one language: the default one,
 ## or `make serve LANGUAGE=en` (at http://127.0.0.1:8000/en/); LANGUAGE=all serves every language.
-## Every change rebuilds that language whole (no stale pages; not --dirty, which strict mode
-## refuses). tests/test_serve.py runs this recipe.
+## An edit to a page's text rebuilds that page alone (HELP_FAST_PREVIEW=1, hooks/preview.py);
+## any other change (data/, overrides/, mkdocs.yml, assets, a page's title, headings or front
+## matter, a page added or removed) rebuilds the language whole, so no page is stale.
+## tests/test_serve.py runs this recipe.
 DEFAULT_LANGUAGE = $(shell awk '/^ *- locale:/{l=$$3} /^ *default: true/{print l; exit}' mkdocs.yml)
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
