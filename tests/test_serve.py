@@ -114,6 +114,12 @@ def test_the_fast_preview_rebuilds_one_page_and_never_shows_a_stale_one(tmp_path
         edit("docs/guides/iphone.md", "\n# ", "\nPAGE-TEXT-EDIT\n\n# ")
         shows("guides/iphone/", "PAGE-TEXT-EDIT")
         assert "1 changed page(s) only" in log_path.read_text()
+        # What the partial rebuild did not rewrite is still there and whole.
+        assert 'http-equiv="Content-Security-Policy"' in (
+            fetch(f"http://{address}/guides/iphone/") or ""
+        )
+        assert "guides/iphone/" in (fetch(f"http://{address}/go/iphone/") or "")
+        assert '"iphone"' in (fetch(f"http://{address}/links.json") or "")
         # A data file: every page (here another guide) shows it.
         edit("data/mail-settings.yml", "chat_url: https://", "chat_url: https://edited.")
         shows("guides/android/", "https://edited.")

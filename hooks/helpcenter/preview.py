@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import subprocess
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ class PreviewState:
     building_from: Snapshot | None = None
     dirty_pages: set[str] | None = None
     shapes_before: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    started_ns: int = 0
 
     @property
     def dirty(self) -> bool:
@@ -125,10 +127,21 @@ class PreviewState:
     def begin(self, snapshot: Snapshot, dirty_pages: set[str] | None) -> None:
         self.building_from, self.dirty_pages = snapshot, dirty_pages
         self.shapes_before = dict(self.shapes)
+        self.started_ns = time.time_ns()
         self.built_from = None  # until this build succeeds
 
     def succeeded(self, records: dict[str, PageRecord]) -> None:
         self.built_from, self.records = self.building_from, dict(records)
+
+    def written_this_build(self, path: Path) -> bool:
+        """In a dirty build: whether the file may have been written by it (two seconds of
+        margin for coarse file times; a file from before is left as the last build wrote it)."""
+        return path.stat().st_mtime_ns >= self.started_ns - 2_000_000_000
+
+    def records_unchanged(self, pages: dict[str, dict[str, PageRecord]]) -> bool:
+        """In a dirty build: every page as the last build recorded it (one language), so the
+        files made from the records alone (short links, redirects, links.json) are unchanged."""
+        return self.dirty and len(pages) == 1 and next(iter(pages.values())) == self.records
 
     def shapes_kept(self) -> bool:
         """After a dirty build: every rebuilt page looks the same to the other pages."""
@@ -136,6 +149,11 @@ class PreviewState:
             path in self.shapes and self.shapes_before.get(path) == self.shapes[path]
             for path in self.dirty_pages or ()
         )
+
+
+def of(config: Any) -> PreviewState | None:
+    """The preview's state on a build's config: None outside `make serve`'s fast preview."""
+    return config.get(CONFIG_KEY)
 
 
 class _DropDirtyNotice(logging.Filter):
