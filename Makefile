@@ -20,14 +20,16 @@ venv: $(STAMP)
 
 ## Serve the site on http://127.0.0.1:8000 with live reload, in one language: the default one,
 ## or `make serve LANGUAGE=en` (at http://127.0.0.1:8000/en/); LANGUAGE=all serves every language.
-## Every change rebuilds that language whole (no stale pages; not --dirty, which strict mode
-## refuses). tests/test_serve.py runs this recipe.
+## An edit to a page's text rebuilds that page alone (HELP_FAST_PREVIEW=1, hooks/preview.py);
+## any other change (data/, overrides/, mkdocs.yml, assets, a page's title, headings or front
+## matter, a page added or removed) rebuilds the language whole, so no page is stale.
+## tests/test_serve.py runs this recipe.
 # Read as the build reads mkdocs.yml (MkDocs' loader, helpcenter.languages), without HELP_LANGUAGE.
 DEFAULT_LANGUAGE = $(shell env -u HELP_LANGUAGE PYTHONPATH=hooks $(BIN)/python -m helpcenter.languages mkdocs.yml)
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) $(BIN)/mkdocs serve --watch-theme --dev-addr $(SERVE_ADDR)
+	$(if $(filter-out all,$(SERVE_LANGUAGE)),HELP_LANGUAGE=$(SERVE_LANGUAGE)) HELP_FAST_PREVIEW=1 $(BIN)/mkdocs serve --watch-theme --dev-addr $(SERVE_ADDR)
 
 ## Strict build into site/; the old site/ stays until the new build has succeeded.
 build: $(STAMP)

@@ -27,6 +27,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from helpcenter import preview
+
 # The search engine's WebAssembly needs 'wasm-unsafe-eval' (Pagefind does; lunr does not).
 # It allows compiling WebAssembly only, never eval() of text. Off until search needs it.
 SEARCH_NEEDS_WASM = False
@@ -55,7 +57,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Every page of every language gets its policy, once, when the whole site is written."""
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # static-i18n is building another language; the outer build comes back here
+    state = preview.of(config)
     for path in Path(config.site_dir).rglob("*.html"):
+        if state is not None and state.dirty and not state.written_this_build(path):
+            continue  # `make serve`'s fast preview: a page it did not rebuild has its policy
         html = path.read_text(encoding="utf-8")
         with_policy = add_policy(html)
         if with_policy != html:

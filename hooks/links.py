@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter import context, linkpages
+from helpcenter import context, linkpages, preview
 from helpcenter.shortlinks import PageRecord, check_anchors, check_pages, raise_links
 
 
@@ -121,8 +121,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site.building_last:
         return
     raise_links(check_anchors(site.links, linkpages.heading_ids(site)))
+    state = preview.of(config)
     linkpages.write_site_files(
-        Path(config.site_dir), site, use_directory_urls=config.use_directory_urls
+        Path(config.site_dir),
+        site,
+        use_directory_urls=config.use_directory_urls,
+        # `make serve`'s fast preview, and no page's record changed: the last build's files stay.
+        from_records=state is None or not state.records_unchanged(site.pages),
     )
 
 

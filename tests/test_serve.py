@@ -72,3 +72,78 @@ def test_make_serve_serves_the_site_and_shows_an_edit(tmp_path: Path) -> None:
         if process.poll() is None:
             os.killpg(process.pid, 15)
             process.wait(timeout=30)
+
+
+def test_the_fast_preview_rebuilds_one_page_and_never_shows_a_stale_one(tmp_path: Path) -> None:
+    """`make serve` rebuilds only an edited page's text (hooks/preview.py); an edit to a data
+    file, a template or a page's headings is a full rebuild, so every page shows it."""
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(PROJECT_DIR / "Makefile", project / "Makefile")
+    address = f"127.0.0.1:{free_port()}"
+    environment = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", "-o", f"{VENV}/.installed", "serve"]
+            + [f"VENV={VENV}", f"SERVE_ADDR={address}"],
+            cwd=project,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+
+    def shows(path: str, text: str) -> None:
+        if not wait_for(f"http://{address}/{path}", text, process):
+            process.kill()
+            process.wait()
+            raise AssertionError(
+                f"{text!r} never showed at /{path}:\n{log_path.read_text()[-3000:]}"
+            )
+
+    def edit(path: str, old: str, new: str) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{path} lacks {old!r}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    try:
+        shows("guides/iphone/", "<h1")
+        # The text of a page: that page alone is rebuilt.
+        edit("docs/guides/iphone.md", "\n# ", "\nPAGE-TEXT-EDIT\n\n# ")
+        shows("guides/iphone/", "PAGE-TEXT-EDIT")
+        assert "1 changed page(s) only" in log_path.read_text()
+        # What the partial rebuild did not rewrite is still there and whole.
+        assert 'http-equiv="Content-Security-Policy"' in (
+            fetch(f"http://{address}/guides/iphone/") or ""
+        )
+        assert "guides/iphone/" in (fetch(f"http://{address}/go/iphone/") or "")
+        assert '"iphone"' in (fetch(f"http://{address}/links.json") or "")
+        # A data file: every page (here another guide) shows it.
+        edit("data/mail-settings.yml", "chat_url: https://", "chat_url: https://edited.")
+        shows("guides/android/", "https://edited.")
+        # A template of the hooks: the settings tables of every guide show it.
+        edit(
+            "overrides/partials/settings/table.md",
+            '| {{ labels["table.setting"] }} |',
+            '| {{ labels["table.setting"] }} TEMPLATE-EDIT |',
+        )
+        shows("guides/android/", "TEMPLATE-EDIT")
+        # A theme template (Material's custom_dir).
+        edit(
+            "overrides/main.html",
+            "{% block site_meta %}",
+            '{% block site_meta %}<meta name="edit" content="THEME-EDIT">',
+        )
+        shows("guides/android/", "THEME-EDIT")
+        # A new heading in a page: the other pages may show its headings, so all are rebuilt;
+        # the edit before it is still there.
+        edit("docs/guides/iphone.md", "PAGE-TEXT-EDIT", "PAGE-TEXT-EDIT\n\n## NEW-HEADING")
+        shows("guides/iphone/", "NEW-HEADING")
+        shows("guides/android/", "TEMPLATE-EDIT")
+        assert "title, headings or front matter changed: full rebuild" in log_path.read_text()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, 15)
+            process.wait(timeout=30)

@@ -182,8 +182,19 @@ def catalog_entry(
     return entry
 
 
-def write_site_files(site_dir: Path, site: SiteContext, use_directory_urls: bool = True) -> None:
-    """Short links, redirect pages, links.json and the 404 pages, once every language is built."""
+def write_site_files(
+    site_dir: Path, site: SiteContext, use_directory_urls: bool = True, from_records: bool = True
+) -> None:
+    """Short links, redirect pages, links.json and the 404 pages, once every language is built;
+    without `from_records`, only the 404 pages (the others are the last build's, unchanged)."""
+    if from_records:
+        _write_from_records(site_dir, site, use_directory_urls)
+    for lang in site.languages:  # the root 404.html becomes the default language's again
+        if lang.locale in site.not_found_html:
+            _write(site_dir / (lang.prefix + NOT_FOUND_PAGE), site.not_found_html[lang.locale])
+
+
+def _write_from_records(site_dir: Path, site: SiteContext, use_directory_urls: bool) -> None:
     for key, target in site.links.short_links.items():
         choices = [choice(target, lang, site) for lang in site.languages]
         # The reader's language only if it has the page translated; else the next one they read.
@@ -211,9 +222,6 @@ def write_site_files(site_dir: Path, site: SiteContext, use_directory_urls: bool
             page = redirect_page([choice(new, lang, site)], site, moved=moved, sentence=sentence)
             _write(site_dir / (lang.prefix + old_file.dest_uri), page)
     _write(site_dir / CATALOG_PATH, json.dumps(catalog(site), ensure_ascii=False, indent=2) + "\n")
-    for lang in site.languages:  # the root 404.html becomes the default language's again
-        if lang.locale in site.not_found_html:
-            _write(site_dir / (lang.prefix + NOT_FOUND_PAGE), site.not_found_html[lang.locale])
 
 
 def href(target: Target, lang: Language, site: SiteContext) -> str:

@@ -1,0 +1,77 @@
+"""When `make serve`'s fast preview may rebuild only the edited pages (hooks/helpcenter/preview.py):
+only when nothing but pages' text changed. Everything else is a full rebuild."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+from helpcenter.preview import (
+    DIRTY_NOTICE,
+    changed_pages,
+    dirty_notice_dropped,
+    page_shape,
+    take_snapshot,
+)
+
+
+def project(tmp_path: Path) -> tuple[Path, list[Path]]:
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    (docs / "guides").mkdir(parents=True)
+    data.mkdir()
+    (docs / "index.md").write_text("# Home\n")
+    (docs / "guides" / "a.md").write_text("# A\n")
+    (docs / "style.css").write_text("a {}\n")
+    (data / "settings.yml").write_text("a: 1\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    return docs, [data, tmp_path / "mkdocs.yml"]
+
+
+def test_only_a_page_text_edit_is_a_partial_rebuild(tmp_path):
+    docs, others = project(tmp_path)
+    before = take_snapshot(docs, others)
+    assert changed_pages(None, before) is None, "no earlier build: full"
+    assert changed_pages(before, take_snapshot(docs, others)) == set()
+
+    (docs / "guides" / "a.md").write_text("# A\n\nMore.\n")
+    assert changed_pages(before, take_snapshot(docs, others)) == {str(docs / "guides" / "a.md")}
+
+
+def test_data_config_asset_and_page_set_changes_are_full_rebuilds(tmp_path):
+    for change in (
+        lambda docs: (docs.parent / "data" / "settings.yml").write_text("a: 2\n"),
+        lambda docs: (docs.parent / "mkdocs.yml").write_text("site_name: y\n"),
+        lambda docs: (docs / "style.css").write_text("b {}\n"),
+        lambda docs: (docs / "new.md").write_text("# New\n"),
+        lambda docs: (docs / "guides" / "a.md").unlink(),
+        lambda docs: (docs.parent / "data" / "new.yml").write_text("b: 1\n"),
+    ):
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        root.mkdir()
+        docs, others = project(root)
+        before = take_snapshot(docs, others)
+        change(docs)
+        assert changed_pages(before, take_snapshot(docs, others)) is None
+
+
+def test_a_page_shape_is_its_title_headings_and_front_matter():
+    def heading(id_: str, title: str, level: int, children=()) -> SimpleNamespace:
+        return SimpleNamespace(id=id_, title=title, level=level, children=list(children))
+
+    toc = [heading("a", "A", 1, [heading("b", "B", 2)])]
+    shape = page_shape("A", toc, {"title": "A"})
+    assert shape == page_shape("A", toc, {"title": "A"})
+    assert shape != page_shape("A", [heading("a", "A", 1)], {"title": "A"})
+    assert shape != page_shape("A", toc, {"title": "A", "status": "new"})
+    assert shape != page_shape("A2", toc, {"title": "A"})
+
+
+def test_only_the_dirty_build_notice_is_dropped(caplog):
+    logger = logging.getLogger("mkdocs.commands.build")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), dirty_notice_dropped():
+        logger.warning(DIRTY_NOTICE + ", this will likely lead to inaccurate navigation")
+        logger.warning("Doc file 'a.md' contains a link to 'b.md', which is not found")
+    assert [record.getMessage()[:8] for record in caplog.records] == ["Doc file"]
+    logger.warning(DIRTY_NOTICE)
+    assert len(caplog.records) == 2, "outside the preview's builds the notice is logged"
