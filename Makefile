@@ -19,7 +19,7 @@ $(STAMP): requirements.txt requirements-test.txt
 venv: $(STAMP)
 
 ## Serve the site on http://127.0.0.1:8000 with live reload, in one language: the default one,
-## or `make serve LANGUAGE=en` (at http://127.0.0.1:8000/en/); LANGUAGE=all serves every language.
+## or `make serve LANGUAGE=en` (English alone, at the root); LANGUAGE=all serves every language.
 ## An edit to a page's text rebuilds that page alone (HELP_FAST_PREVIEW=1, hooks/preview.py);
 ## any other change (data/, overrides/, mkdocs.yml, assets, a page's title, headings or front
 ## matter, a page added or removed) rebuilds the language whole, so no page is stale.

@@ -29,8 +29,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """In the default language's build, check every short link and redirect against the pages."""
     site = context.of(config)
     if site.building_default:
-        in_nav = [page.file.src_uri for page in nav.pages]
-        pages = {f.src_uri: _url_path(f.url) for f in files.documentation_pages()}
+        # Neutral paths: a one-language preview of another language (`make serve LANGUAGE=en`)
+        # has only that language's files (`index.en.md`), and links.yml names `index.md`.
+        in_nav = [neutral_docs_path(page.file.src_uri, site.locales) for page in nav.pages]
+        pages = {
+            neutral_docs_path(f.src_uri, site.locales): _url_path(f.url)
+            for f in files.documentation_pages()
+        }
         site.page_urls = {path: pages[path] for path in in_nav + sorted(pages) if path in pages}
         raise_links(check_pages(site.links, site.page_urls))
     return nav

@@ -58,7 +58,7 @@ def test_make_serve_serves_the_site_and_shows_an_edit(tmp_path: Path) -> None:
         page = f"http://{address}/guides/iphone/"
         served = wait_for(page, "<h1", process)
         if not served:
-            process.kill()
+            os.killpg(process.pid, 9)
         assert served, f"make serve served nothing:\n{process.communicate()[0][-3000:]}"
 
         guide = project / "docs" / "guides" / "iphone.md"
@@ -66,7 +66,7 @@ def test_make_serve_serves_the_site_and_shows_an_edit(tmp_path: Path) -> None:
         guide.write_text(text.replace("\n# ", "\n# EDITED-BY-THE-TEST ", 1), encoding="utf-8")
         shown = wait_for(page, "EDITED-BY-THE-TEST", process)
         if not shown:
-            process.kill()
+            os.killpg(process.pid, 9)
         assert shown, f"the edit never showed:\n{process.communicate()[0][-3000:]}"
     finally:
         if process.poll() is None:
@@ -96,7 +96,7 @@ def test_the_fast_preview_rebuilds_one_page_and_never_shows_a_stale_one(tmp_path
 
     def shows(path: str, text: str) -> None:
         if not wait_for(f"http://{address}/{path}", text, process):
-            process.kill()
+            os.killpg(process.pid, 9)
             process.wait()
             raise AssertionError(
                 f"{text!r} never showed at /{path}:\n{log_path.read_text()[-3000:]}"

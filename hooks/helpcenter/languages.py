@@ -37,7 +37,10 @@ def configured_languages(config: MkDocsConfig) -> tuple[Language, ...]:
         Language(
             locale=lang.locale,
             name=lang.name or lang.locale,
-            prefix=lang.link.strip("/") + "/" if lang.link.strip("/") else "",
+            # The default language is built at the root, whatever its `link`: so is the one
+            # language of `make serve LANGUAGE=en` (static-i18n's build_only_locale makes it
+            # the default).
+            prefix="" if lang.default or not lang.link.strip("/") else lang.link.strip("/") + "/",
             default=bool(lang.default),
             complete=(lang.get("extra") or {}).get("complete", True) is not False
             if hasattr(lang, "get")
