@@ -7,10 +7,7 @@ import shutil
 from pathlib import Path
 
 from tools.kit.build import PROJECT_DIR, BuildResult, strict_build
-
-# What a build reads. A copy of these is a complete, buildable project.
-SITE_SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
-
+from tools.kit.project import copy_project as copy_project  # the tests import it from here
 
 # The outcome of one `mkdocs build --strict` (project, site, returncode, output).
 Build = BuildResult
@@ -19,20 +16,6 @@ Build = BuildResult
 def run_build(project: Path, site: Path) -> Build:
     """A strict build of `project` into `site`, its output captured (tools/kit/build.py)."""
     return strict_build(project, site)
-
-
-def copy_project(destination: Path) -> Path:
-    """A throwaway copy of everything the build reads, to break on purpose."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        elif source.exists():
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 # A language that is not shipped, for tests/test_languages_*.py: German, partial (issue 10).

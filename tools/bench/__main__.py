@@ -19,8 +19,9 @@ from tools.bench.config_file import (
     read_config,
     site_languages,
 )
-from tools.bench.generate import PROJECT_DIR, make_project, real_sources
+from tools.bench.generate import make_project, real_sources
 from tools.bench.table import VARIANTS, Row, format_table, legend
+from tools.kit.build import PROJECT_DIR
 
 SEARCH_QUERY = "imap"
 # `mkdocs serve` is timed at the real size and at these sizes and below (each try is a full

@@ -21,10 +21,8 @@ from tools.bench.config_file import (
     read_config,
     write_config,
 )
+from tools.kit.project import copy_project
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-# What a buildable copy of the project holds (the same list as tests/sitebuild.py).
-SITE_SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 SETTINGS_HOOK = "hooks/settings.py"
 CAPTURE_HOOK = "hooks/bench_capture.py"
 # Nobody reads a flat list of 1000 articles: generated ones go in categories of this many.
@@ -40,19 +38,6 @@ class Source:
 
     def title(self, locale: str) -> str:
         return front_matter_title(self.texts[locale], self.src)
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 def localized(src: str, locale: str, default: bool) -> str:
