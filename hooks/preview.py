@@ -141,6 +141,7 @@ class PreviewBuilder:
         self._build(self.state.snapshot(), None)
 
     def _build(self, snapshot: Snapshot, dirty_pages: set[str] | None) -> None:
+        self.state.wait_for_background()  # the last dirty build's search index
         config = self.get_config()
         config.site_url = self.serve_url
         config[CONFIG_KEY] = self.state

@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 import search_synonyms
+from helpcenter import preview
 from helpcenter.languages import (
     building_inside_i18n,
     building_locale,
@@ -97,8 +98,9 @@ def on_post_page(output: str, page, config) -> str:
     return mark_for_index(output)
 
 
-# After static-i18n's (-100), which builds the other languages and merges the index.
-@event_priority(-200)
+# After static-i18n's (-100), which builds the other languages, and after hooks/csp.py (-1000),
+# the last to rewrite pages: the preview's index, made in the background, reads finished pages.
+@event_priority(-1100)
 def on_post_build(config) -> None:
     """Once the whole site exists: one Pagefind bundle and one settings file per language."""
     if building_inside_i18n(config):
@@ -107,14 +109,23 @@ def on_post_build(config) -> None:
     prefixes = language_prefixes(config)
     synonyms = search_synonyms.load([language.locale for language in configured_languages(config)])
     separator = word_separator(config)
-    for locale, prefix in prefixes.items():
-        bundle = site / prefix / BUNDLE_DIR
-        write_bundle(language_pages(site, prefix, prefixes), site / prefix, locale, bundle)
-        write_json(bundle / SYNONYMS_FILE, synonyms.get(locale, {}))
-        write_json(
-            site / prefix / SEARCH_DIR / SETTINGS_FILE,
-            {"config": language_settings(locale, prefix, separator), "docs": []},
-        )
+
+    def write_search_files() -> None:
+        for locale, prefix in prefixes.items():
+            bundle = site / prefix / BUNDLE_DIR
+            pages = language_pages(site, prefix, prefixes)
+            write_bundle(pages, site / prefix, locale, bundle, synonyms.get(locale, {}))
+            write_json(
+                site / prefix / SEARCH_DIR / SETTINGS_FILE,
+                {"config": language_settings(locale, prefix, separator), "docs": []},
+            )
+
+    state = preview.of(config)
+    if state is not None and state.dirty:
+        # `make serve` after a text edit: the page is served at once, its search a moment later.
+        state.run_after_build(write_search_files, "The search index")
+    else:
+        write_search_files()
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,14 +154,21 @@ def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Pa
     ]
 
 
-def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> None:
+def write_bundle(
+    pages: list[Path],
+    root: Path,
+    locale: str,
+    bundle: Path,
+    synonyms: dict[str, list[str]] | None = None,
+) -> None:
     """Index one language's pages with its stemmer (Pagefind falls back to whole words for a
     language it has no stemmer for) and write the bundle. Pagefind's command reads a folder: it
     gets one holding links to this language's pages only, as they sit under the language root,
     so result URLs are relative to that root, as Material's "location" is."""
     from pagefind_bin import get_executable  # the build needs it; the tests of helpers do not
 
-    shutil.rmtree(bundle, ignore_errors=True)
+    written = bundle.with_name(f"{bundle.name}.new")
+    shutil.rmtree(written, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
         for page in pages:
             target = Path(folder) / page.relative_to(root)
@@ -164,7 +182,7 @@ def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> No
             "--site",
             folder,
             "--output-path",
-            str(bundle),
+            str(written),
             "--force-language",
             locale,
             "--exclude-selectors",
@@ -173,12 +191,21 @@ def write_bundle(pages: list[Path], root: Path, locale: str, bundle: Path) -> No
         ]
         result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
+        shutil.rmtree(written, ignore_errors=True)
         raise PluginError(
             f"hooks/search.py: Pagefind could not index the {locale} pages: "
             f"{result.stderr.strip() or result.stdout.strip()}"
         )
     for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
+        (written / name).unlink(missing_ok=True)
+    write_json(written / SYNONYMS_FILE, synonyms or {})
+    # Swapped in whole, so a search during a preview's re-index finds the old bundle or the new.
+    old = bundle.with_name(f"{bundle.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    written.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def bundle_pages(bundle: Path) -> dict[str, dict]:

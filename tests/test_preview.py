@@ -4,11 +4,13 @@ only when nothing but pages' text changed. Everything else is a full rebuild."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 from helpcenter.preview import (
     DIRTY_NOTICE,
+    PreviewState,
     changed_pages,
     dirty_notice_dropped,
     page_shape,
@@ -75,3 +77,36 @@ def test_only_the_dirty_build_notice_is_dropped(caplog):
     assert [record.getMessage()[:8] for record in caplog.records] == ["Doc file"]
     logger.warning(DIRTY_NOTICE)
     assert len(caplog.records) == 2, "outside the preview's builds the notice is logged"
+
+
+def test_the_search_index_is_made_after_the_build_and_the_next_build_waits_for_it(tmp_path):
+    """A dirty build leaves the search index to a background task (hooks/search.py): the page
+    is served before it ends, and the next build starts only after it."""
+    state = PreviewState(tmp_path, ())
+    release, done = threading.Event(), []
+
+    def first() -> None:
+        release.wait(10)
+        done.append("first")
+
+    state.run_after_build(first, "The search index")
+    assert state.background is not None and state.background.is_alive(), "not waited for"
+    release.set()
+    state.run_after_build(lambda: done.append("second"), "The search index")  # waits first
+    state.wait_for_background()
+    assert done == ["first", "second"] and state.background is None
+
+
+def test_a_failed_background_task_is_logged_and_the_preview_goes_on(tmp_path, caplog):
+    def fail() -> None:
+        raise RuntimeError("Pagefind could not index the sv pages")
+
+    state = PreviewState(tmp_path, ())
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        state.run_after_build(fail, "The search index")
+        state.wait_for_background()
+        state.run_after_build(lambda: None, "The search index")
+        state.wait_for_background()
+    messages = [record.getMessage() for record in caplog.records]
+    assert "The search index failed: Pagefind could not index the sv pages" in messages
+    assert any(message.startswith("The search index updated in ") for message in messages)

@@ -110,10 +110,19 @@ def test_the_fast_preview_rebuilds_one_page_and_never_shows_a_stale_one(tmp_path
 
     try:
         shows("guides/iphone/", "<h1")
-        # The text of a page: that page alone is rebuilt.
+        index_before = fetch(f"http://{address}/pagefind/pagefind-entry.json")
+        assert index_before and '"page_count"' in index_before
+        # The text of a page: that page alone is rebuilt; its search index follows.
         edit("docs/guides/iphone.md", "\n# ", "\nPAGE-TEXT-EDIT\n\n# ")
         shows("guides/iphone/", "PAGE-TEXT-EDIT")
         assert "1 changed page(s) only" in log_path.read_text()
+        shows("search/search_index.json", '"bundle"')
+        deadline = time.monotonic() + WAIT_SECONDS
+        while "The search index updated" not in log_path.read_text():
+            assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+            time.sleep(0.5)
+        index_after = fetch(f"http://{address}/pagefind/pagefind-entry.json")
+        assert index_after and index_after != index_before, "the index has the old text"
         # What the partial rebuild did not rewrite is still there and whole.
         assert 'http-equiv="Content-Security-Policy"' in (
             fetch(f"http://{address}/guides/iphone/") or ""

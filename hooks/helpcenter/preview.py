@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import subprocess
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ CONFIG_KEY = "helpcenter_preview"
 ENV_VAR = "HELP_FAST_PREVIEW"
 # What MkDocs logs at WARNING for every dirty build; strict mode would count it as a failure.
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+log = logging.getLogger("mkdocs.hooks.preview")
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,35 @@ class PreviewState:
     dirty_pages: set[str] | None = None
     shapes_before: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     started_ns: int = 0
+    # Work a dirty build leaves to run after it, while the preview already serves its pages:
+    # the search index (hooks/search.py). The next build waits for it.
+    background: threading.Thread | None = None
 
     @property
     def dirty(self) -> bool:
         return self.dirty_pages is not None
+
+    def run_after_build(self, task: Callable[[], None], what: str) -> None:
+        """Run `task` in the background: MkDocs serves no page until its build returns, and
+        re-indexing the whole language for search is most of a dirty build (PERFORMANCE.md)."""
+        self.wait_for_background()
+
+        def run() -> None:
+            started = time.perf_counter()
+            try:
+                task()
+            except Exception as error:  # the preview goes on; the log says why
+                log.error(f"{what} failed: {error}")
+            else:
+                log.info(f"{what} updated in {time.perf_counter() - started:.1f} s")
+
+        self.background = threading.Thread(target=run, name=what, daemon=True)
+        self.background.start()
+
+    def wait_for_background(self) -> None:
+        if self.background is not None:
+            self.background.join()
+            self.background = None
 
     def snapshot(self) -> Snapshot:
         return take_snapshot(self.docs_dir, self.other_roots)
