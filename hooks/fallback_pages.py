@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,12 +24,29 @@ from helpcenter import context
 from helpcenter.labels import Labels
 from helpcenter.languages import is_fallback
 
-__all__ = ["banner", "default_url", "is_fallback"]
+__all__ = ["banner", "default_url", "is_fallback", "replaced_by_translation"]
 
 
 # --------------------------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------------------------
+
+
+@event_priority(100)  # before static-i18n (0) chooses each page's file
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """`make serve LANGUAGE=en` (static-i18n's build_only_locale) makes English the default
+    language, so static-i18n takes guides/iphone.md, the Swedish text, for English too and keeps
+    whichever of it and iphone.en.md comes last. The untranslated file goes where a translation
+    exists; a page English lacks still shows the default language's text."""
+    i18n: Any = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    if only:
+        pages = [file.src_uri for file in files.documentation_pages()]
+        for src_uri in replaced_by_translation(pages, only):
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                files.remove(file)
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -59,6 +77,18 @@ def on_page_context(
 # --------------------------------------------------------------------------------------------
 # Helpers (tests call these directly)
 # --------------------------------------------------------------------------------------------
+
+
+def replaced_by_translation(src_uris: list[str], locale: str) -> list[str]:
+    """The pages without a language suffix that have a `.<locale>.md` translation:
+    ["guides/iphone.md", "guides/iphone.en.md", "card.md"], "en" -> ["guides/iphone.md"]."""
+    present = set(src_uris)
+    suffix = f".{locale}.md"
+    return [
+        uri[: -len(suffix)] + ".md"
+        for uri in src_uris
+        if uri.endswith(suffix) and uri[: -len(suffix)] + ".md" in present
+    ]
 
 
 def default_url(file: File, default_language: str) -> str:

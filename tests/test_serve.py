@@ -4,13 +4,19 @@ a copy of the project, so the real docs are never touched."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+import yaml
+
+import fallback_pages
 from sitebuild import PROJECT_DIR, copy_project
 from tools.kit.net import free_port
 
@@ -156,3 +162,54 @@ def test_the_fast_preview_rebuilds_one_page_and_never_shows_a_stale_one(tmp_path
         if process.poll() is None:
             os.killpg(process.pid, 15)
             process.wait(timeout=30)
+
+
+def test_make_serve_language_en_serves_every_page_in_english_at_the_root(tmp_path: Path) -> None:
+    """`make serve LANGUAGE=en` (README): static-i18n then counts English as the default
+    language, and would show guides/iphone.md's Swedish text for a page English has."""
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(PROJECT_DIR / "Makefile", project / "Makefile")
+    address = f"127.0.0.1:{free_port()}"
+    environment = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", "serve"]
+        + [f"VENV={VENV}", f"SERVE_ADDR={address}", "LANGUAGE=en"],
+        cwd=project,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        served = wait_for(f"http://{address}/", 'lang="en"', process)
+        if not served:
+            os.killpg(process.pid, 9)
+        assert served, f"make serve LANGUAGE=en served nothing:\n{process.communicate()[0][-3000:]}"
+        for source in sorted((project / "docs").rglob("*.en.md")):
+            relative = source.relative_to(project / "docs").as_posix().removesuffix(".en.md")
+            path = "" if relative == "index" else relative + "/"
+            title = yaml.safe_load(source.read_text(encoding="utf-8").split("---", 2)[1])["title"]
+            page = fetch(f"http://{address}/{path}") or ""
+            shown = re.search(r"<title>(.*?)</title>", page, re.S)
+            assert shown and html.unescape(shown[1]).startswith(title), (
+                f"/{path} is not the English page {relative}.en.md"
+            )
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, 15)
+            process.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("pages", "locale", "replaced"),
+    [
+        (["guides/iphone.md", "guides/iphone.en.md", "card.md"], "en", ["guides/iphone.md"]),
+        (["index.md", "index.en.md", "index.de.md"], "de", ["index.md"]),
+        (["guides/iphone.md", "guides/iphone.en.md"], "sv", []),
+    ],
+)
+def test_one_language_build_drops_the_untranslated_file_only_where_a_translation_exists(
+    pages: list[str], locale: str, replaced: list[str]
+) -> None:
+    assert fallback_pages.replaced_by_translation(pages, locale) == replaced
