@@ -98,13 +98,14 @@ check-servers: $(STAMP)
 
 ## Benchmark: build, page size, search and live-preview time of help centers with PAGES
 ## generated articles per language, median of RUNS runs; prints one table and writes
-## PERFORMANCE.md (README: "Performance"). BENCH_ARGS adds options, e.g.
-## BENCH_ARGS="--search-baseline c488cf2" or, at 10000, PAGES=10000 BENCH_ARGS="--variants a".
+## PERFORMANCE.md and README.md's "Performance" section. BENCH_ARGS adds options, e.g.
+## BENCH_ARGS="--search-baseline c488cf2 --search-at 1000 10000" or, with 10000 in PAGES,
+## BENCH_ARGS="--variants a" (the README's figures: README.md, "Performance").
 PAGES ?= 100 500 1000
 RUNS ?= 3
 BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python -m tools.bench --pages $(PAGES) --runs $(RUNS) --write PERFORMANCE.md $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench --pages $(PAGES) --runs $(RUNS) --write PERFORMANCE.md --readme README.md $(BENCH_ARGS)
 
 ## Lighthouse (pinned in tools/lighthouse/, installed with npm ci) on the overview and a guide in
 ## every language, mobile preset, in Debian's Chromium; prints the four scores per page. Not in

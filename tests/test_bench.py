@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -16,7 +17,9 @@ import yaml
 
 from sitebuild import PROJECT_DIR
 from tools.bench import config_file, generate
-from tools.bench.table import COLUMNS, VARIANTS
+from tools.bench import report as report_module
+from tools.bench.builds import BuildSample
+from tools.bench.table import COLUMNS, VARIANTS, Row, format_table
 from tools.kit.browser import chromium_path
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -28,7 +31,15 @@ def report(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def table(report) -> dict[str, dict[str, str]]:
+def readme(report):
+    """A copy of README.md for the bench to write its performance section into."""
+    copy = report.with_name("README.md")
+    shutil.copy2(PROJECT_DIR / "README.md", copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def table(report, readme) -> dict[str, dict[str, str]]:
     """The bench's table for the real site and N=10, as {row label: {column: cell}}."""
     result = subprocess.run(
         [
@@ -41,6 +52,8 @@ def table(report) -> dict[str, dict[str, str]]:
             "1",
             "--write",
             str(report),
+            "--readme",
+            str(readme),
         ],
         cwd=PROJECT_DIR,
         capture_output=True,
@@ -75,8 +88,18 @@ def test_every_build_took_time_and_memory(table):
             assert 20 < number(row[f"{variant} MB"]) < 4000
         for ratio in ("a/b", "a/c"):
             assert number(row[ratio]) > 0
-    assert table["site"]["t/t0"] == "-"
-    assert number(table["10"]["t/t0"]) == 1.0, "the smallest size is the base of the growth ratio"
+    assert table["site"]["t/prev"] == "-" and table["10"]["t/prev"] == "-", "no size before"
+
+
+def test_growth_is_each_size_over_the_size_before():
+    def row(label: str, cpu_seconds: float) -> Row:
+        made = Row(label, 1)
+        made.builds["a"].append(BuildSample(cpu_seconds * 2, cpu_seconds, 2**20))
+        return made
+
+    lines = format_table([row("site", 1), row("100", 4), row("1000", 36), row("10000", 720)])
+    growth = [line.split("|")[10].strip() for line in lines.splitlines()[2:]]
+    assert growth == ["-", "-", "9.00", "20.00"]
 
 
 def test_the_report_is_written_from_the_same_run(table, report):
@@ -86,6 +109,39 @@ def test_the_report_is_written_from_the_same_run(table, report):
         and "python -m tools.bench --pages 10 --runs 1 --write" in text
     )
     assert "| site |" in text and "| 10 |" in text
+
+
+def test_the_readme_section_is_written_from_the_same_run_and_nothing_else_changes(table, readme):
+    written, before = readme.read_text(encoding="utf-8"), (PROJECT_DIR / "README.md").read_text()
+    start, end = written.index(report_module.README_START), written.index(report_module.README_END)
+    section = written[start:end]
+    assert "Measured by `python -m tools.bench --pages 10 --runs 1 --write" in section
+    assert "| articles per language |" in section and "| 10 | " in section
+    assert written[:start] == before[: before.index(report_module.README_START)]
+    assert written[end:] == before[before.index(report_module.README_END) :]
+
+
+def test_the_real_readme_shows_figures_a_bench_run_wrote():
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme[
+        readme.index(report_module.README_START) : readme.index(report_module.README_END)
+    ]
+    assert "Measured by `python -m tools.bench " in section, "run make bench (README.md)"
+    assert "| 1000 | " in section and "| 10000 | " in section
+
+
+def test_a_readme_without_the_markers_is_refused_before_the_bench_runs(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Help center\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--pages", "1", "--readme", str(readme)],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and "README.md: no performance section to write" in result.stderr
+    assert "generating" not in result.stderr, "it stopped before building anything"
 
 
 def test_page_sizes_are_measured(table):

@@ -78,30 +78,47 @@ def measure_pages(row: Row, site: Path, generated: list[str], config: dict) -> N
     row.downloads = page_view_downloads(site, builds.page_url_path(measured), SEARCH_QUERY)
 
 
-def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_compare.SearchRow]:
-    """Today's search and the baseline revision's on the same generated help center of `size`."""
+def compare_search(
+    sizes: list[int], baseline: str | None, workdir: Path, say
+) -> list[search_compare.SearchRow]:
+    """Today's search on the generated help center of each size and, up to BASELINE_UP_TO, the
+    baseline revision's on the same one."""
     if not chromium_installed():
-        raise BenchError("--search-baseline needs Chromium")
+        raise BenchError("measuring search needs Chromium")
+    rows = []
+    for size in sizes:
+        sites = {"today": workdir / f"site-{size}-a"}
+        if not sites["today"].exists():
+            project, _ = make_project(workdir / f"n{size}-a", size, "a")
+            builds.timed_build(project, sites["today"])
+        if baseline and size <= search_compare.BASELINE_UP_TO:
+            sites[baseline] = baseline_site(baseline, size, workdir, say)
+        for engine, site in sites.items():
+            for language in site_languages(PROJECT_DIR):
+                rows.append(
+                    search_compare.measure(engine, size, site, language.prefix, language.locale)
+                )
+                say(search_compare.format_rows(rows[-1:]).splitlines()[-1])
+    return rows
+
+
+def baseline_site(baseline: str, size: int, workdir: Path, say) -> Path:
+    """The help center of `size` generated and built by the `baseline` revision's own code."""
     tree = workdir / "baseline-tree"
-    tree.mkdir(exist_ok=True)
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", baseline],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        check=True,
-    ).stdout
-    with tempfile.TemporaryFile() as file:
-        file.write(archive)
-        file.seek(0)
-        with tarfile.open(fileobj=file) as archive_file:
-            archive_file.extractall(tree)
-    sites = {"today": workdir / f"site-{size}-a"}
-    if not sites["today"].exists():
-        project, _ = make_project(workdir / f"n{size}-a", size, "a")
-        builds.timed_build(project, sites["today"])
-    say(
-        f"building the {baseline} help center of {size} articles per language for the search comparison"
-    )
+    if not tree.exists():
+        tree.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", baseline],
+            cwd=PROJECT_DIR,
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tempfile.TemporaryFile() as file:
+            file.write(archive)
+            file.seek(0)
+            with tarfile.open(fileobj=file) as archive_file:
+                archive_file.extractall(tree)
+    say(f"building the {baseline} help center of {size} articles per language for search")
     script = (
         "import sys\nfrom pathlib import Path\nsys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
         "try:\n from tools.bench.generate import make_project\n"
@@ -113,14 +130,9 @@ def compare_search(size: int, baseline: str, workdir: Path, say) -> list[search_
         check=True,
         cwd=tree,
     )
-    sites[baseline] = workdir / f"baseline-site-{size}"
-    builds.timed_build(workdir / f"baseline-{size}", sites[baseline])
-    rows = []
-    for engine, site in sites.items():
-        for language in site_languages(PROJECT_DIR):
-            rows.append(search_compare.measure(engine, site, language.prefix, language.locale))
-            say(search_compare.format_rows(rows[-1:]).splitlines()[-1])
-    return rows
+    site = workdir / f"baseline-site-{size}"
+    builds.timed_build(workdir / f"baseline-{size}", site)
+    return site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,10 +159,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--search-baseline",
         metavar="REV",
-        help="also compare search with this git revision's, at the largest size up to 1000",
+        help="also compare search with this git revision's (up to "
+        f"{search_compare.BASELINE_UP_TO} articles per language)",
+    )
+    parser.add_argument(
+        "--search-at",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="measure search on the help centers of these sizes (default with --search-baseline: "
+        f"the largest size up to {search_compare.BASELINE_UP_TO})",
     )
     parser.add_argument(
         "--write", type=Path, metavar="FILE", help="also write the report, e.g. PERFORMANCE.md"
+    )
+    parser.add_argument(
+        "--readme",
+        type=Path,
+        metavar="FILE",
+        help="also write the summary into this file's performance section, e.g. README.md",
     )
     parser.add_argument(
         "--keep",
@@ -164,25 +191,43 @@ def main(argv: list[str] | None = None) -> int:
     def say(message):
         print(message, file=sys.stderr, flush=True)
 
+    if args.readme:  # before the long run, not after it
+        try:
+            report.replace_readme_section(args.readme.read_text(encoding="utf-8"), "")
+        except (BenchError, OSError) as error:
+            parser.error(str(error))
     sizes = sorted(set(args.pages))
     try:
         with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
             workdir = args.keep.resolve() if args.keep else Path(temporary)
             workdir.mkdir(parents=True, exist_ok=True)
             rows = run_bench(sizes, args.runs, args.variants, workdir, say)
+            search_sizes = args.search_at or []
+            if args.search_baseline and not search_sizes:
+                limit = search_compare.BASELINE_UP_TO
+                search_sizes = [max([n for n in sizes if n <= limit] or sizes[:1])]
             search_rows = []
-            if args.search_baseline:
-                size = max([n for n in sizes if n <= EDIT_UP_TO] or sizes[:1])
-                search_rows = compare_search(size, args.search_baseline, workdir, say)
+            if search_sizes:
+                search_rows = compare_search(
+                    sorted(set(search_sizes)), args.search_baseline, workdir, say
+                )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     print(f"Median of {args.runs} run(s).\n\n{format_table(rows)}\n\n{legend()}")
     if search_rows:
         print("\n" + search_compare.format_rows(search_rows))
+    command = "python -m tools.bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     if args.write:
-        command = "python -m tools.bench " + shlex.join(argv if argv is not None else sys.argv[1:])
         report.write(args.write, report.performance_md(rows, search_rows, command, args.runs))
+    if args.readme:
+        section = report.readme_section(rows, search_rows, command)
+        try:
+            text = report.replace_readme_section(args.readme.read_text(encoding="utf-8"), section)
+        except BenchError as error:
+            print(f"bench: {error}", file=sys.stderr)
+            return 1
+        report.write(args.readme, text)
     return 0
 
 
