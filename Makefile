@@ -99,8 +99,8 @@ check-servers: $(STAMP)
 ## Benchmark: build, page size, search and live-preview time of help centers with PAGES
 ## generated articles per language, median of RUNS runs; prints one table and writes
 ## PERFORMANCE.md and README.md's "Performance" section. BENCH_ARGS adds options, e.g.
-## BENCH_ARGS="--search-baseline c488cf2 --search-at 1000 10000" or, with 10000 in PAGES,
-## BENCH_ARGS="--variants a" (the README's figures: README.md, "Performance").
+## BENCH_ARGS="--search-baseline c488cf2 --search-at 1000 10000". README's figures came from
+## make bench PAGES="100 1000 10000" RUNS=1 BENCH_ARGS="--search-baseline c488cf2 --search-at 1000 10000"
 PAGES ?= 100 500 1000
 RUNS ?= 3
 BENCH_ARGS ?=

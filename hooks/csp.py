@@ -4,13 +4,13 @@ A help center is linked from support chat and trusted; a policy stops an injecte
 a page framed into a form from running. Static hosts cannot all send headers, so the policy
 is a `<meta http-equiv="Content-Security-Policy">`, the first thing after `<meta charset>`
 (a meta policy covers only what comes after it). What a meta tag cannot say
-(frame-ancestors, report-to) ships in the hosts' header files (SECURITY.md, README "Deploy").
+(frame-ancestors, report-to) ships in the hosts' header files (SECURITY.md, DEPLOY.md).
 
 Scripts: only files from the site, plus the SHA-256 hashes of exactly the inline scripts each
 page carries, computed from the page's final HTML, so a changed script changes its hash and
 an injected one is refused. Styles the same way: the site's files plus the hashes of inline
 <style> elements (the short-link pages carry one). No page has inline event handlers or
-style attributes (contract E in PLAN.md); a policy without 'unsafe-inline' keeps it so.
+style attributes (tests/browser/test_csp.py sees one as a violation); a policy without 'unsafe-inline' keeps it so.
 
 Runs last: after every language's build (static-i18n builds the others from inside the
 default language's on_post_build) and after every hook that writes pages, it rewrites every

@@ -6,7 +6,7 @@ the language's own address (`/<locale>/guides/iphone/`). This hook puts a banner
 `languages.not_translated`, the default language's name from mkdocs.yml) and points its
 canonical URL at the default language's page, which is the text it shows. hooks/reader.py
 leaves it out of the hreflang links and overrides/sitemap.xml out of the sitemap: search engines
-are never told it is a translation. README, "Languages", explains the whole design.
+are never told it is a translation. LANGUAGES.md explains the whole design.
 """
 
 from __future__ import annotations

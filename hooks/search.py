@@ -15,7 +15,7 @@ What this hook does:
   script sends it to our worker (docs/assets/javascripts/workers/search-lazy.js), which loads
   Pagefind when the reader types and answers in Material's format, so the search box, results,
   highlighting and keyboard stay Material's.
-README.md, "Search", explains the design.
+README.md, "Performance", says why; PERFORMANCE.md has the measured comparison.
 """
 
 from __future__ import annotations

@@ -202,10 +202,11 @@ def test_pointers_to_the_readme_and_other_guides_lead_somewhere():
         PROJECT_DIR / "CONTRIBUTING.md",
         PROJECT_DIR / "data/links.yml",
         PROJECT_DIR / "data/published-links.txt",
+        PROJECT_DIR / "mkdocs.yml",
+        PROJECT_DIR / "Makefile",
     ]
-    files += sorted((PROJECT_DIR / "tools/checks").glob("*.py")) + [
-        PROJECT_DIR / "tools/translations.py"
-    ]
+    files += sorted((PROJECT_DIR / "tools").rglob("*.py"))
+    files += sorted((PROJECT_DIR / "hooks").rglob("*.py"))
     broken = []
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -216,7 +217,7 @@ def test_pointers_to_the_readme_and_other_guides_lead_somewhere():
         ]
         broken += [
             (path.name, name)
-            for name in re.findall(r"(?<![\w-])([A-Z]+\.md)\b", text)
+            for name in re.findall(r"(?<![\w.-])([A-Z]+\.md)\b", text)
             if not (PROJECT_DIR / name).exists()
         ]
     assert broken == []
