@@ -10,7 +10,8 @@ Scripts: only files from the site, plus the SHA-256 hashes of exactly the inline
 page carries, computed from the page's final HTML, so a changed script changes its hash and
 an injected one is refused. Styles the same way: the site's files plus the hashes of inline
 <style> elements (the short-link pages carry one). No page has inline event handlers or
-style attributes (tests/browser/test_csp.py sees one as a violation); a policy without 'unsafe-inline' keeps it so.
+style attributes (tests/browser/test_csp.py sees one as a violation); a policy without
+'unsafe-inline' keeps it so.
 
 Runs last: after every language's build (static-i18n builds the others from inside the
 default language's on_post_build) and after every hook that writes pages, it rewrites every
