@@ -44,7 +44,8 @@ function variants(query, synonyms) {
     const key = word in synonyms ? word
       : Object.keys(synonyms).find(key => key.length >= SHORTEST_PREFIX && word.startsWith(key))
     for (const target of key ? synonyms[key] : [])
-      found.push(query.toLowerCase().replace(word, target))
+      if (!word.startsWith(target))  // "passwords" is searched as it is, not again as "password"
+        found.push(query.toLowerCase().replace(word, target))
   }
   return [...new Set(found)].slice(0, MAX_VARIANTS)
 }
@@ -114,6 +115,7 @@ addEventListener("message", async ({ data: message }) => {
   const number = ++latest
   const query = message.data.trim()
   if (query) {
+    engine ||= loadEngine()  // at the first keystroke: the bundle loads while the reader types
     await new Promise(resolve => setTimeout(resolve, PAUSE_MS))
     if (number !== latest) return  // the reader typed on: only the newest query is searched
   }
