@@ -1,4 +1,4 @@
-"""Adding a language is configuration plus translations (issue 10; README, "Languages"): the
+"""Adding a language is configuration plus translations (issue 10; LANGUAGES.md): the
 built site with a third language, read like a reader, a search engine and a support agent's tools
 would.
 
@@ -31,7 +31,6 @@ from thirdlanguage import (
     LOCALE,
     PREFIX,
     TRANSLATED,
-    default_pages,
     page_key,
     url_path,
 )
@@ -62,27 +61,6 @@ def heading(page: BeautifulSoup) -> str:
 @pytest.fixture(scope="module")
 def site(third_language_site) -> Path:
     return third_language_site.site
-
-
-@pytest.fixture(scope="module")
-def project(third_language_site) -> Path:
-    return third_language_site.project
-
-
-@pytest.fixture(scope="module")
-def languages(project):
-    return site_languages(project)
-
-
-@pytest.fixture(scope="module")
-def all_pages(project, languages) -> list[str]:
-    """Every page of the site, as its path within a language, in the default language's files."""
-    return default_pages(project, languages)
-
-
-@pytest.fixture(scope="module")
-def untranslated(all_pages) -> list[str]:
-    return [path for path in all_pages if path not in TRANSLATED]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Adding a language is configuration plus translations (issue 10; README, "Languages"): what
+"""Adding a language is configuration plus translations (issue 10; LANGUAGES.md): what
 the build and the checks read from that configuration, and the mistakes an editor can make in it
 (a missing label, a language not marked partial), each stopped with a clear message.
 
@@ -13,39 +13,14 @@ conftest.py) where nothing is broken, a copy per test where something is."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from types import SimpleNamespace
-
-import pytest
 
 import fallback_pages
 import mail_data
 from sitebuild import add_language, copy_project, run_build
-from thirdlanguage import ENTRY, LOCALE, TRANSLATED, default_pages
+from thirdlanguage import ENTRY, LOCALE
 from tools.checks.pages import is_complete, site_languages
 from tools.checks.parity import check_parity
-
-
-@pytest.fixture(scope="module")
-def project(third_language_site) -> Path:
-    return third_language_site.project
-
-
-@pytest.fixture(scope="module")
-def languages(project):
-    return site_languages(project)
-
-
-@pytest.fixture(scope="module")
-def all_pages(project, languages) -> list[str]:
-    """Every page of the site, as its path within a language, in the default language's files."""
-    return default_pages(project, languages)
-
-
-@pytest.fixture(scope="module")
-def untranslated(all_pages) -> list[str]:
-    return [path for path in all_pages if path not in TRANSLATED]
-
 
 # --------------------------------------------------------------------------------------------
 # Mistakes an editor can make
