@@ -21,6 +21,7 @@ from tools.bench import report as report_module
 from tools.bench.builds import BuildSample
 from tools.bench.table import COLUMNS, VARIANTS, Row, format_table
 from tools.kit.browser import chromium_path
+from tools.kit.project import copy_project
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -191,6 +192,31 @@ def test_generated_articles_exist_in_every_language_with_a_short_link_and_in_the
         assert all(found == ids[0] and found for found in ids), (
             "the same heading ids in every language"
         )
+
+
+def test_generated_categories_are_grouped_as_a_large_help_center_is(tmp_path):
+    """Categories of a few articles, a few categories to a group, each name in every language:
+    no section of the navigation lists every category of the site."""
+    project = copy_project(tmp_path / "project")
+    config = config_file.read_config(project)
+    before = config_file.nav_pages(config["nav"])
+    generated = generate.add_articles(project, config, 40, category_size=2, group_size=3)
+    assert sorted(config_file.nav_pages(config["nav"])) == sorted(before + generated)
+    groups = [
+        item
+        for section in config["nav"]
+        if isinstance(section, dict) and isinstance(next(iter(section.values())), list)
+        for item in next(iter(section.values()))
+        if isinstance(next(iter(item.values())), list)
+    ]
+    categories = [category for group in groups for category in next(iter(group.values()))]
+    assert len(categories) == 20 and len(groups) >= 20 // 3
+    assert all(len(next(iter(group.values()))) <= 3 for group in groups)
+    assert all(len(next(iter(category.values()))) <= 2 for category in categories)
+    english = config_file.i18n_languages(config)[1]["nav_translations"]
+    names = [next(iter(item)) for item in groups + categories]
+    assert len(set(names)) == len(names), "every group and category has a name of its own"
+    assert all(name in english and english[name] != name for name in names)
 
 
 def test_the_one_language_variant_builds_only_the_default_language(tmp_path):

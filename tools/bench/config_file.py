@@ -103,3 +103,18 @@ def nav_section_of(nav: list, src: str) -> list | None:
             if found is not None:
                 return found
     return None
+
+
+def nav_title_of(nav: list, section: list) -> str | None:
+    """The title of a nav section (the list itself, as nav_section_of returns it)."""
+    for item in nav:
+        if not isinstance(item, dict):
+            continue
+        title, value = next(iter(item.items()))
+        if value is section:
+            return title
+        if isinstance(value, list):
+            found = nav_title_of(value, section)
+            if found is not None:
+                return found
+    return None

@@ -1,5 +1,7 @@
 """Generated help centers: a copy of the real project plus N articles per language, copied from
-the real guides, organised in categories of CATEGORY_SIZE the way a large help center is."""
+the real guides, organised the way a large help center is (Zendesk's categories, sections and
+articles): categories of CATEGORY_SIZE articles, in groups of GROUP_SIZE categories under the
+real page's nav section."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from tools.bench.config_file import (
     i18n_languages,
     nav_pages,
     nav_section_of,
+    nav_title_of,
     read_config,
     write_config,
 )
@@ -27,6 +30,9 @@ SETTINGS_HOOK = "hooks/settings.py"
 CAPTURE_HOOK = "hooks/bench_capture.py"
 # Nobody reads a flat list of 1000 articles: generated ones go in categories of this many.
 CATEGORY_SIZE = 50
+# Nor a list of 200 categories: the navigation of an open section links to each of them from
+# every page, which made each page's HTML (and the build) grow with the whole site.
+GROUP_SIZE = 20
 
 
 @dataclass
@@ -96,13 +102,18 @@ def generated_text(text: str, title: str, number: int, see_also: list[tuple[str,
     return text.rstrip("\n") + "\n\n" + links
 
 
-def add_articles(project: Path, config: dict, count: int) -> list[str]:
+def add_articles(
+    project: Path,
+    config: dict,
+    count: int,
+    category_size: int = CATEGORY_SIZE,
+    group_size: int = GROUP_SIZE,
+) -> list[str]:
     """Write `count` generated articles in every language and put them in the nav; return their src paths."""
     languages = i18n_languages(config)
     sources = real_sources(project, config, languages)
-    nav = config["nav"]
-    # Article i copies sources[(i // CATEGORY_SIZE) % len(sources)]: one category = copies of one guide.
-    plan = [(sources[(i // CATEGORY_SIZE) % len(sources)], i + 1) for i in range(count)]
+    # Article i copies sources[(i // category_size) % len(sources)]: one category = copies of one guide.
+    plan = [(sources[(i // category_size) % len(sources)], i + 1) for i in range(count)]
     srcs = [generated_src(source, number) for source, number in plan]
     for index, (source, number) in enumerate(plan):
         neighbours = [
@@ -132,22 +143,59 @@ def add_articles(project: Path, config: dict, count: int) -> list[str]:
                 text, encoding="utf-8"
             )
     add_short_links(project, srcs)
-    for start in range(0, count, CATEGORY_SIZE):
+    add_to_nav(config, languages, plan, srcs, category_size, group_size)
+    return srcs
+
+
+def add_to_nav(
+    config: dict,
+    languages: list[dict],
+    plan: list[tuple[Source, int]],
+    srcs: list[str],
+    category_size: int,
+    group_size: int,
+) -> None:
+    """Each category goes in the nav section of the page it copies, in groups of `group_size`
+    categories; every name is translated (nav_translations)."""
+    nav = config["nav"]
+    categories: dict[int, tuple[list, list[dict]]] = {}  # id(section) -> (section, its categories)
+    for start in range(0, len(srcs), category_size):
         source = plan[start][0]
         names = {
-            language["locale"]: f"{source.title(language['locale'])} · {start // CATEGORY_SIZE + 1}"
+            language["locale"]: f"{source.title(language['locale'])} · {start // category_size + 1}"
             for language in languages
         }
-        default_name = names[languages[0]["locale"]]
+        translate(languages, names)
         section = nav_section_of(nav, source.src)
         if section is None:
             raise BenchError(
                 f"mkdocs.yml: nav: {source.src} is not in a section the bench can add to"
             )
-        section.append({default_name: srcs[start : start + CATEGORY_SIZE]})
-        for language in languages[1:]:
-            language.setdefault("nav_translations", {})[default_name] = names[language["locale"]]
-    return srcs
+        default_name = names[languages[0]["locale"]]
+        categories.setdefault(id(section), (section, []))[1].append(
+            {default_name: srcs[start : start + category_size]}
+        )
+    for section, its_categories in categories.values():
+        title = nav_title_of(nav, section) or ""
+        for first in range(0, len(its_categories), group_size):
+            number = first // group_size + 1
+            names = {
+                language[
+                    "locale"
+                ]: f"{language.get('nav_translations', {}).get(title, title)} · {number}"
+                for language in languages
+            }
+            translate(languages, names)
+            section.append(
+                {names[languages[0]["locale"]]: its_categories[first : first + group_size]}
+            )
+
+
+def translate(languages: list[dict], names: dict[str, str]) -> None:
+    """The default language's name is the nav's; the others' go in their nav_translations."""
+    default_name = names[languages[0]["locale"]]
+    for language in languages[1:]:
+        language.setdefault("nav_translations", {})[default_name] = names[language["locale"]]
 
 
 def add_short_links(project: Path, srcs: list[str]) -> None:
