@@ -71,3 +71,26 @@ def test_later_shards_leave_out_what_the_first_serves_for_all(sharded_search_sit
             )
             assert left == [], f"{shard}: {left}"
             assert (shard / "pagefind-entry.json").exists() and list(shard.glob("*.pf_meta"))
+
+
+def test_a_new_bundle_replaces_every_shard_of_the_old_at_once(tmp_path):
+    """`make serve`'s preview re-indexes while readers search: the new bundle, all its shards
+    inside, is swapped in by one rename, and no shard of the old one is left behind."""
+    root = tmp_path / "site"
+    pages = []
+    for name in ("a", "b", "c"):
+        page = root / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<html lang="en"><body><article data-pagefind-body><h1>{name}</h1>'
+            f"<p>Page {name} about mail.</p></article></body></html>",
+            encoding="utf-8",
+        )
+        pages.append(page)
+    bundle = root / "pagefind"
+    assert search.write_bundle(pages, root, "en", bundle, per_shard=1) == 3
+    assert [folder.name for folder in shard_folders(bundle)] == ["pagefind", "2", "3"]
+    assert search.write_bundle(pages, root, "en", bundle, per_shard=2) == 2
+    assert [folder.name for folder in shard_folders(bundle)] == ["pagefind", "2"]
+    assert sorted(search.bundle_pages(bundle)) == ["/a/", "/b/", "/c/"]
+    assert sorted(path.name for path in root.iterdir()) == ["a", "b", "c", "pagefind"]
