@@ -34,8 +34,8 @@ let latest = 0       // the newest query: an older answer that arrives late is d
 
 async function loadEngine() {
   const pagefind = await import(new URL(settings.bundle + "pagefind.js", SITE_ROOT).href)
-  const options = { excerptLength: EXCERPT_WORDS, baseUrl: "/" }  // each shard has its own
-  await pagefind.options(options)
+  const options = { excerptLength: EXCERPT_WORDS, baseUrl: "/" }
+  await pagefind.options(options)  // shard 1's only: each merged shard is given them too
   await Promise.all((settings.shards || []).map(shard =>
     pagefind.mergeIndex(new URL(shard, SITE_ROOT).href, options)))
   const response = await fetch(new URL(settings.synonyms, SITE_ROOT))
