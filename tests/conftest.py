@@ -29,7 +29,7 @@ def built_site(tmp_path_factory) -> Path:
 def sharded_search_site(tmp_path_factory) -> Path:
     """The real site, built once per session with each language's search index in shards of
     SHARDED_SEARCH_PAGES pages (hooks/helpcenter/pagefind_bundle.py), as a help center of
-    thousands of pages has them: tests/test_search_shards.py, tests/browser/test_search_shards_browser.py."""
+    thousands of pages has them (tests/test_search_shards.py and its *_browser.py)."""
     from helpcenter.pagefind_bundle import SHARD_PAGES_ENV
 
     site = tmp_path_factory.mktemp("sharded-search-site")
