@@ -11,6 +11,9 @@ What this hook does:
   and leaves out the parts of an article that are not its text (buttons, heading links, dates);
 - after the whole site exists, writes one Pagefind bundle per language, `<prefix>pagefind/`,
   from that language's pages only, with its stemmer, plus `synonyms.json` (data/search-synonyms.yml);
+  a language of more than 2,500 pages is indexed in shards, `<prefix>pagefind/<k>/`, to keep the
+  indexer's memory down, and searched as one (helpcenter/pagefind_bundle.py; the environment
+  variable HELP_SEARCH_SHARD_PAGES sets the shard size for one build, as the tests do);
 - writes each language's `<prefix>search/search_index.json` with settings only: Material's page
   script sends it to our worker (docs/assets/javascripts/workers/search-lazy.js), which loads
   Pagefind when the reader types and answers in Material's format, so the search box, results,
@@ -20,16 +23,9 @@ README.md, "Performance", says why; PERFORMANCE.md has the measured comparison.
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 import search_synonyms
@@ -40,27 +36,16 @@ from helpcenter.languages import (
     configured_languages,
     site_languages,
 )
+from helpcenter.pagefind_bundle import SYNONYMS_FILE, pages_per_shard, write_bundle, write_json
+from helpcenter.pagefind_bundle import bundle_pages as bundle_pages  # the tests call it here
 
 SEARCH_DIR = "search"
 # What Material's page script fetches from `<language root>/search/` on every page view.
 SETTINGS_FILE = "search_index.json"
 BUNDLE_DIR = "pagefind"
-SYNONYMS_FILE = "synonyms.json"
-# Pagefind's own ready-made interfaces: ours is Material's, so they are not published.
-UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-)
 
 # Material's article element: the text of a page.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-# Parts of the article that are not its text: edit button, heading links and copy buttons, dates.
-NOT_TEXT = [".md-content__button", ".headerlink", ".links-copy", ".md-source-file"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -94,7 +79,7 @@ on_page_context = CombinedEvent(_no_lunr_entry, _search_box_shown)
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Mark what Pagefind indexes: the article (NOT_TEXT is left out of it)."""
+    """Mark what Pagefind indexes: the article (pagefind_bundle.NOT_TEXT is left out of it)."""
     return mark_for_index(output)
 
 
@@ -109,15 +94,18 @@ def on_post_build(config) -> None:
     prefixes = language_prefixes(config)
     synonyms = search_synonyms.load([language.locale for language in configured_languages(config)])
     separator = word_separator(config)
+    per_shard = pages_per_shard()
 
     def write_search_files() -> None:
         for locale, prefix in prefixes.items():
             bundle = site / prefix / BUNDLE_DIR
             pages = language_pages(site, prefix, prefixes)
-            write_bundle(pages, site / prefix, locale, bundle, synonyms.get(locale, {}))
+            shards = write_bundle(
+                pages, site / prefix, locale, bundle, synonyms.get(locale, {}), per_shard
+            )
             write_json(
                 site / prefix / SEARCH_DIR / SETTINGS_FILE,
-                {"config": language_settings(locale, prefix, separator), "docs": []},
+                {"config": language_settings(locale, prefix, separator, shards), "docs": []},
             )
 
     state = preview.of(config)
@@ -154,78 +142,16 @@ def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Pa
     ]
 
 
-def write_bundle(
-    pages: list[Path],
-    root: Path,
-    locale: str,
-    bundle: Path,
-    synonyms: dict[str, list[str]] | None = None,
-) -> None:
-    """Index one language's pages with its stemmer (Pagefind falls back to whole words for a
-    language it has no stemmer for) and write the bundle. Pagefind's command reads a folder: it
-    gets one holding links to this language's pages only, as they sit under the language root,
-    so result URLs are relative to that root, as Material's "location" is."""
-    from pagefind_bin import get_executable  # the build needs it; the tests of helpers do not
-
-    written = bundle.with_name(f"{bundle.name}.new")
-    shutil.rmtree(written, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
-        for page in pages:
-            target = Path(folder) / page.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, target)
-            except OSError:  # another file system: a copy
-                shutil.copyfile(page, target)
-        command = [
-            str(get_executable()),
-            "--site",
-            folder,
-            "--output-path",
-            str(written),
-            "--force-language",
-            locale,
-            "--exclude-selectors",
-            ", ".join(NOT_TEXT),
-            "--silent",
-        ]
-        result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(written, ignore_errors=True)
-        raise PluginError(
-            f"hooks/search.py: Pagefind could not index the {locale} pages: "
-            f"{result.stderr.strip() or result.stdout.strip()}"
-        )
-    for name in UNUSED_BUNDLE_FILES:
-        (written / name).unlink(missing_ok=True)
-    write_json(written / SYNONYMS_FILE, synonyms or {})
-    # Swapped in whole, so a search during a preview's re-index finds the old bundle or the new.
-    old = bundle.with_name(f"{bundle.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if bundle.exists():
-        bundle.rename(old)
-    written.rename(bundle)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def bundle_pages(bundle: Path) -> dict[str, dict]:
-    """{URL: Pagefind's record of the page (url, content, meta...)} of a written bundle: what
-    the search of that language can find. Each fragment is gzip'd JSON behind a signature."""
-    pages = {}
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[record["url"]] = record
-    return pages
-
-
-def language_settings(locale: str, prefix: str, separator: str) -> dict:
-    """What Material's page script sends our worker: the language and where its bundle is; and
-    the word separator, which Material's page script uses to mark the searched words on the
+def language_settings(locale: str, prefix: str, separator: str, shards: int = 1) -> dict:
+    """What Material's page script sends our worker: the language, where its bundle is and the
+    bundle's other shards (helpcenter/pagefind_bundle.py), which the worker merges into shard 1;
+    and the word separator, which Material's page script uses to mark the searched words on the
     page a result opens (`search.highlight`)."""
     return {
         "lang": [locale],
         "separator": separator,
         "bundle": f"{prefix}{BUNDLE_DIR}/",
+        "shards": [f"{prefix}{BUNDLE_DIR}/{number}/" for number in range(2, shards + 1)],
         "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}",
     }
 
@@ -240,8 +166,3 @@ def word_separator(config) -> str:
     """The search plugin's `separator` from mkdocs.yml (Material's own default without it)."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     return getattr(getattr(plugin, "config", None), "separator", None) or r"[\s\-]+"
-
-
-def write_json(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

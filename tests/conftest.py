@@ -12,6 +12,9 @@ from helpcenter.languages import project_languages
 from sitebuild import PROJECT_DIR, Build, add_language, copy_project, run_build
 from sitelinks import built_pages
 
+# Pages a search shard holds in `sharded_search_site`: several shards of the small real site.
+SHARDED_SEARCH_PAGES = 5
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
@@ -19,6 +22,19 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     build = run_build(PROJECT_DIR, site)
     assert build.returncode == 0, f"the site does not build:\n{build.output}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def sharded_search_site(tmp_path_factory) -> Path:
+    """The real site, built once per session with each language's search index in shards of
+    SHARDED_SEARCH_PAGES pages (hooks/helpcenter/pagefind_bundle.py), as a help center of
+    thousands of pages has them (tests/test_search_shards.py and its *_browser.py)."""
+    from helpcenter.pagefind_bundle import SHARD_PAGES_ENV
+
+    site = tmp_path_factory.mktemp("sharded-search-site")
+    build = run_build(PROJECT_DIR, site, env={SHARD_PAGES_ENV: str(SHARDED_SEARCH_PAGES)})
+    assert build.returncode == 0, f"the site with search in shards does not build:\n{build.output}"
     return site
 
 

@@ -13,9 +13,10 @@ from tools.kit.project import copy_project as copy_project  # the tests import i
 Build = BuildResult
 
 
-def run_build(project: Path, site: Path) -> Build:
-    """A strict build of `project` into `site`, its output captured (tools/kit/build.py)."""
-    return strict_build(project, site)
+def run_build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build:
+    """A strict build of `project` into `site`, its output captured (tools/kit/build.py), with
+    `env` added to this process's environment."""
+    return strict_build(project, site, env=env)
 
 
 # A language that is not shipped, for tests/test_languages_*.py: German, partial (issue 10).

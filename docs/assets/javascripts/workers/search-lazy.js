@@ -13,7 +13,10 @@
  *   words the pages use too (data/search-synonyms.yml); nothing is added to the pages.
  *
  * Pagefind stems the words of each language (Snowball: "kontot", "lösenordet" find "konto",
- * "lösenord"), and fetches only the parts of the index a query needs.
+ * "lösenord"), and fetches only the parts of the index a query needs. A large language's index
+ * is written in shards (`settings.shards`, hooks/helpcenter/pagefind_bundle.py): Pagefind's
+ * `mergeIndex` searches them as one, with shard 1's script and WebAssembly, so the WebAssembly
+ * is downloaded once; each other shard adds its entry and metadata.
  */
 "use strict"
 
@@ -25,13 +28,16 @@ const PAUSE_MS = 120         // Material asks at every keystroke: search once th
 const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
 const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
 
-let settings = null  // from the SETUP message: lang, bundle, synonyms
+let settings = null  // from the SETUP message: lang, bundle, shards, synonyms
 let engine = null    // Promise of {pagefind, synonyms}, loaded at the first query
 let latest = 0       // the newest query: an older answer that arrives late is dropped
 
 async function loadEngine() {
   const pagefind = await import(new URL(settings.bundle + "pagefind.js", SITE_ROOT).href)
-  await pagefind.options({ excerptLength: EXCERPT_WORDS, baseUrl: "/" })
+  const options = { excerptLength: EXCERPT_WORDS, baseUrl: "/" }
+  await pagefind.options(options)  // shard 1's only: each merged shard is given them too
+  await Promise.all((settings.shards || []).map(shard =>
+    pagefind.mergeIndex(new URL(shard, SITE_ROOT).href, options)))
   const response = await fetch(new URL(settings.synonyms, SITE_ROOT))
   const synonyms = response.ok ? await response.json() : {}
   return { pagefind, synonyms }
@@ -90,18 +96,35 @@ function group(page, words) {
           ...sections.filter(sub => sub !== best).map(sub => doc(sub, 0, sub.excerpt))]
 }
 
+/* The results of every query variant by Pagefind's id, best score first. An id names a page by a
+ * short hash of it, unique within one shard only: one id may stand for a page of each shard. */
+function byId(answers) {
+  const ranked = answers.flatMap(answer => answer?.results || []).sort((a, b) => b.score - a.score)
+  const found = new Map()
+  for (const result of ranked) found.set(result.id, [...(found.get(result.id) || []), result])
+  return [...found.values()]
+}
+
+/* The pages behind the results of one id, by URL (the same page in several variants is one
+ * result). Pagefind keeps one copy of a page's data and rewrites its excerpt at each `data()`,
+ * so each is grouped before the next is asked for. */
+async function pagesOf(results, words) {
+  const pages = new Map()
+  for (const result of results) {
+    const page = await result.data()  // the page's first result is its best: its excerpt is shown
+    if (!pages.has(page.url)) pages.set(page.url, group(page, words))
+  }
+  return [...pages.values()]
+}
+
 async function search(query, outdated) {
   const { pagefind, synonyms } = await (engine ||= loadEngine())
   const queries = variants(query, synonyms)
   const answers = await Promise.all(queries.map(q => pagefind.search(q)))
-  const best = new Map()
-  answers.forEach(answer => answer?.results.forEach(result => {
-    if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result)
-  }))
-  const results = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES)
+  const results = byId(answers).slice(0, MAX_PAGES)
   if (outdated()) return []  // a newer query came while this one ran: do not load its pages
   const words = queries.join(" ").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
-  return (await Promise.all(results.map(result => result.data()))).map(page => group(page, words))
+  return (await Promise.all(results.map(same => pagesOf(same, words)))).flat()
 }
 
 addEventListener("message", async ({ data: message }) => {
