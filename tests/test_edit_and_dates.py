@@ -207,8 +207,14 @@ def history(tmp_path_factory) -> Path:
     return repo
 
 
+def changes_in(repo: Path) -> dict[str, datetime.date]:
+    changes = dates.last_changes(repo, "docs")
+    assert changes is not None, "git log failed"
+    return changes
+
+
 def test_an_edited_file_has_its_last_edits_date(history):
-    changes = dates.last_changes(history, "docs")
+    changes = changes_in(history)
     assert changes["a.md"] == datetime.date(2021, 6, 1)
     assert changes["a.md"] == last_commit_date(history / "docs" / "a.md", cwd=history)
     assert changes["sub/d.md"] == datetime.date(2020, 6, 2), "in UTC, not in the author's time zone"
@@ -216,7 +222,7 @@ def test_an_edited_file_has_its_last_edits_date(history):
 
 
 def test_a_pure_rename_keeps_the_date_of_the_last_content_change(history):
-    changes = dates.last_changes(history, "docs")
+    changes = changes_in(history)
     assert changes["b2.md"] == datetime.date(2020, 6, 2)
     assert changes["b.md"] == datetime.date(2022, 6, 1), (
         "a new file under the old name is not b2.md"
@@ -224,13 +230,13 @@ def test_a_pure_rename_keeps_the_date_of_the_last_content_change(history):
 
 
 def test_a_rename_with_edits_has_the_renames_date(history):
-    changes = dates.last_changes(history, "docs")
+    changes = changes_in(history)
     assert changes["c2.md"] == datetime.date(2021, 6, 1)
     assert "c.md" not in changes
 
 
 def test_a_file_never_committed_has_no_date_and_shows_the_build_date(history):
-    assert "new.md" not in dates.last_changes(history, "docs")
+    assert "new.md" not in changes_in(history)
     today = datetime.datetime.now(datetime.UTC).date()
     assert last_commit_date(history / "docs" / "new.md", cwd=history) == today
 
@@ -254,6 +260,13 @@ def test_no_git_repository_gives_no_dates_and_no_error(tmp_path):
     docs.mkdir()
     assert dates.find_repository(docs) is None
     assert dates.build_dates(docs).days == {}
+
+
+def test_without_git_every_page_has_the_build_date_said_once(history, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git to be found
+    build = dates.build_dates(history / "docs")
+    assert (build.days, build.notes) == ({}, [dates.NO_GIT])
+    assert build.undated_said, "NO_GIT already says it: not NO_HISTORY as well"
 
 
 def test_the_date_is_in_the_pages_language():

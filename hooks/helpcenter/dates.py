@@ -70,8 +70,11 @@ def build_dates(docs_dir: Path) -> BuildDates:
     docs = docs_dir.resolve().relative_to(root).as_posix()
     key = (str(root), head, docs, shallow)
     if HISTORY.key != key:
-        HISTORY.days, HISTORY.key = last_changes(root, docs), key
         HISTORY.runs += 1
+        days = last_changes(root, docs)
+        if days is None:  # git failed: no dates this time, and nothing kept for the next build
+            return BuildDates({}, today, [])
+        HISTORY.days, HISTORY.key = days, key
     return BuildDates(HISTORY.days, today, [SHALLOW] if shallow else [])
 
 
@@ -79,8 +82,15 @@ def find_repository(docs_dir: Path) -> tuple[Path, str, bool] | None:
     """(top folder, HEAD commit, shallow?) of the repository holding docs_dir, or None (no .git,
     no commit yet, or docs_dir outside it). FileNotFoundError: no git at all."""
     result = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel", "HEAD", "--is-shallow-repository"],
-        cwd=docs_dir,
+        [
+            "git",
+            "-C",
+            str(docs_dir),
+            "rev-parse",
+            "--show-toplevel",
+            "HEAD",
+            "--is-shallow-repository",
+        ],
         capture_output=True,
         text=True,
     )
@@ -93,9 +103,10 @@ def find_repository(docs_dir: Path) -> tuple[Path, str, bool] | None:
     return root, lines[1], lines[2] == "true"
 
 
-def last_changes(root: Path, docs: str) -> dict[str, datetime.date]:
+def last_changes(root: Path, docs: str) -> dict[str, datetime.date] | None:
     """For each file in the folder `docs` (relative to root) at HEAD, by its path relative to
-    that folder: the UTC author date of the newest commit that changed its content."""
+    that folder: the UTC author date of the newest commit that changed its content. None if
+    git fails."""
     command = ["git", "-C", str(root), "log", "-M", "-z", "--name-status", "--format=%x00%at"]
     result = subprocess.run(
         [*command, "--no-color", "--", docs],
@@ -104,7 +115,7 @@ def last_changes(root: Path, docs: str) -> dict[str, datetime.date]:
         errors="surrogateescape",
     )
     if result.returncode != 0:
-        return {}
+        return None
     prefix = "" if docs == "." else docs + "/"
     return {
         path.removeprefix(prefix): day
