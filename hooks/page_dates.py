@@ -1,69 +1,54 @@
-"""MkDocs hook: the "last updated" date (git-revision-date-localized) never fails the build.
+"""MkDocs hook: the "last updated" date under each page, in the page's language (issue 6).
 
-In a shallow clone on a CI service the plugin warns that dates may be wrong, and with
-`strict: true` any warning fails the build. A site with approximate dates beats no site, so
-that warning is logged at INFO instead (the deploy workflow fetches the full history anyway).
-A tarball without git history is handled by the plugin's own options in mkdocs.yml.
-
-Real dates on Debian 12 (git 2.39) need `enable_git_follow: true` in mkdocs.yml: the plugin
-asks `git log -n 1 --diff-filter=r -- FILE` (every change but a pure rename), and git 2.39
-selects no commit at all for a filter of only lowercase (excluding) letters when no diff is
-computed; --follow computes one. Without it every page silently shows the build's date
-(tests/test_edit_and_dates.py builds a back-dated repository to catch that).
+git is asked once per build, not once per page (helpcenter/dates.py); the date goes where
+Material's partials/source-file.html reads it, `page.meta["git_revision_date_localized"]`,
+the name the date plugin this replaces used. A page without history (new, uncommitted, a copy
+without .git, no git) shows the build's date, and a shallow clone the oldest date it has: the
+build says so once, at INFO, never as a warning, which `strict: true` would make a failure.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Literal
+from pathlib import Path
 
-# The plugin's CI module logs its shallow-clone warnings here.
-SHALLOW_CLONE_LOGGER = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.ci"
-# How the filter recognises itself on the logger, also after MkDocs has loaded this file anew
-# (a new module, so a new class that isinstance() would not match).
-MARKER = "page_dates.info-not-warning"
-# Its util module logs "'<file>' has no git logs, using current timestamp" once per page.
-NO_GIT_LOGS_LOGGER = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util"
-ONCE_MARKER = "page_dates.once-no-git-logs"
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from helpcenter import context, dates
 
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    """Once per MkDocs run: add the filter to the plugin's logger, which outlives the hooks."""
-    logger = logging.getLogger(SHALLOW_CLONE_LOGGER)
-    if not any(getattr(f, "marker", None) == MARKER for f in logger.filters):
-        logger.addFilter(InfoNotWarning())
-    logger = logging.getLogger(NO_GIT_LOGS_LOGGER)
-    if not any(getattr(f, "marker", None) == ONCE_MARKER for f in logger.filters):
-        logger.addFilter(OnceNoGitLogs())
+log = logging.getLogger("mkdocs.hooks.page_dates")
+TEMPLATE = "page-date.html"  # overrides/partials/
 
 
-class OnceNoGitLogs(logging.Filter):
-    """ "has no git logs" once per run, not once per page (about 30 lines a build, issue 18): new
-    pages, a copy without .git and Debian's git 2.39 all give it for every page alike."""
-
-    marker = ONCE_MARKER
-    shown = False
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if "has no git logs" not in record.getMessage():
-            return True
-        if OnceNoGitLogs.shown:
-            return False
-        OnceNoGitLogs.shown = True
-        record.msg, record.args = (
-            'some pages have no git history (new, uncommitted, or no .git here): their "last updated" date is '
-            "the build date (said once per build)",
-            (),
-        )
-        return True
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The first language of a build asks git; static-i18n's other languages share its answer."""
+    site = context.of(config)
+    if site.page_dates is None:
+        site.page_dates = dates.build_dates(Path(config.docs_dir))
+        for note in site.page_dates.notes:
+            log.info(note)
+    return config
 
 
-class InfoNotWarning(logging.Filter):
-    """Keep the record, one level lower: seen in the log, not counted by --strict."""
-
-    marker = MARKER
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno == logging.WARNING:
-            record.levelno, record.levelname = logging.INFO, "INFO"
-        return True
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The date in the language of the page's file (a fallback page keeps its own language)."""
+    site = context.of(config)
+    build = site.page_dates
+    assert build is not None, "on_config sets it"
+    source = page.file.abs_src_path and dates.docs_path(page.file.abs_src_path, config.docs_dir)
+    day = build.days.get(source) if source else None
+    if day is None:
+        day = build.today
+        if not build.undated_said:
+            build.undated_said = True
+            log.info(dates.NO_HISTORY)
+    locale = getattr(page.file, "locale", None) or site.current.locale
+    shown = build.shown.get((day, locale))
+    if shown is None:
+        template = site.templates.get_template(TEMPLATE)
+        shown = template.render(iso=day.isoformat(), text=dates.date_text(day, locale))
+        build.shown[(day, locale)] = shown
+    page.meta["git_revision_date_localized"] = shown
+    return markdown

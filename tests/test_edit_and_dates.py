@@ -3,8 +3,9 @@ updated, in its own language; without git history (a tarball, a shallow clone in
 still builds, with the build's date.
 
 The expected dates come from git directly (`git log -1 --format=%at -- FILE`), not from the
-plugin's own query, and a throwaway repository with back-dated commits proves that a page shows
-its commit's date and not the build's, on whatever git the machine has (Debian 12: git 2.39).
+hook's own query (hooks/helpcenter/dates.py), and throwaway repositories with back-dated commits
+prove that a page shows its last change's date and not the build's, renames followed, on
+whatever git the machine has (Debian 12: git 2.39), with git asked once per build.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
+from helpcenter import dates
 from sitebuild import PROJECT_DIR, copy_project, run_build
 from tools.checks.pages import find_pages, mkdocs_config, site_languages
 from tools.kit.build import strict_build
@@ -37,7 +42,7 @@ def page_html(site, page) -> BeautifulSoup:
 
 
 def last_commit_date(path, cwd=PROJECT_DIR) -> datetime.date:
-    """The author date (UTC, as the plugin shows it) of the last commit that touched the file,
+    """The author date (UTC, as the page shows it) of the last commit that touched the file,
     asked of git in the plainest way; today for a file with no commit yet."""
     stamp = subprocess.run(
         ["git", "log", "-1", "--format=%at", "--", str(path)],
@@ -50,9 +55,7 @@ def last_commit_date(path, cwd=PROJECT_DIR) -> datetime.date:
 
 
 def shown_date(site, page) -> str:
-    date = page_html(site, page).select_one(
-        ".md-source-file .git-revision-date-localized-plugin-date"
-    )
+    date = page_html(site, page).select_one(".md-source-file .page-date time")
     assert date is not None, f"{page.name}: no 'last updated' date"
     return date.get_text(strip=True)
 
@@ -121,6 +124,9 @@ def test_a_copy_without_git_history_builds_with_the_build_date(tmp_path):
     project = copy_project(tmp_path / "project")
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
+    # Once per build, not once per page (issue 18, item 6), and at INFO.
+    assert build.output.count(dates.NO_HISTORY) == 1, build.output
+    assert f"INFO    -  {dates.NO_HISTORY}" in build.output
     today = datetime.datetime.now(datetime.UTC).date()
     for language in LANGUAGES:
         page = next(
@@ -132,7 +138,8 @@ def test_a_copy_without_git_history_builds_with_the_build_date(tmp_path):
 
 
 def test_a_shallow_clone_on_a_ci_service_still_builds(dated_project, tmp_path):
-    """The date plugin warns about shallow clones on GitHub Actions; strict must not fail on it."""
+    """A shallow clone has only the last commit: its date stands for every page, and the build
+    says so once, at INFO (strict mode would fail on a warning)."""
     project, _ = dated_project
     clone = tmp_path / "clone"
     subprocess.run(
@@ -142,4 +149,127 @@ def test_a_shallow_clone_on_a_ci_service_still_builds(dated_project, tmp_path):
     )
     result = strict_build(clone, tmp_path / "site", env={"GITHUB_ACTIONS": "true"})
     assert result.ok, result.output
-    assert "shallow git fetch depth" in result.output
+    assert result.output.count(dates.SHALLOW) == 1, result.output
+    assert f"INFO    -  {dates.SHALLOW}" in result.output
+    for page in find_pages(clone, LANGUAGES):
+        expected = format_date(datetime.date(2021, 3, 2), format="long", locale=page.locale)
+        assert shown_date(tmp_path / "site", page) == expected, page.name
+
+
+def test_git_is_asked_once_per_build_not_per_page_or_language(dated_project, tmp_path):
+    """Both languages and every page from one `git log`; a rebuild at the same commit (`make
+    serve`) asks git nothing more. In this process, as serve builds."""
+    project, _ = dated_project
+    dates.HISTORY.key = None
+    runs = dates.HISTORY.runs
+    for rebuild in range(2):
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+        assert dates.HISTORY.runs == runs + 1, f"build {rebuild + 1}"
+    iphone = next(page for page in find_pages(project, LANGUAGES) if page.key == "guides/iphone.md")
+    expected = format_date(datetime.date(2021, 3, 2), format="long", locale=iphone.locale)
+    assert shown_date(tmp_path / "site", iphone) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# The history, file by file (hooks/helpcenter/dates.py), on a small repository
+# --------------------------------------------------------------------------------------------
+
+LINES = "".join(
+    f"line {number} of a page long enough for git to see renames\n" for number in range(40)
+)
+ODD_NAME = 'space ä "quoted"\ttab.md'
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory) -> Path:
+    """docs/ in a repository of its own, one change a year. 2020: every file added (late on
+    June 1 in UTC-2, so June 2 in UTC); 2021: a.md edited, b.md renamed (only), c.md renamed and
+    edited; 2022: a new, different b.md; then new.md added but not committed."""
+    repo = tmp_path_factory.mktemp("history")
+    docs = repo / "docs"
+    (docs / "sub").mkdir(parents=True)
+    for name in ("a.md", "b.md", "c.md", "sub/d.md", ODD_NAME):
+        (docs / name).write_text(f"{name}\n{LINES}", encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "2020", date="2020-06-01T23:30:00-02:00")
+    (docs / "a.md").write_text("edited\n" + LINES, encoding="utf-8")
+    git(repo, "mv", "docs/b.md", "docs/b2.md")
+    git(repo, "mv", "docs/c.md", "docs/c2.md")
+    (docs / "c2.md").write_text("c.md\n" + LINES + "one more line\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "2021", date="2021-06-01T12:00:00Z")
+    (docs / "b.md").write_text("another page\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "2022", date="2022-06-01T12:00:00Z")
+    (docs / "new.md").write_text("not committed\n", encoding="utf-8")
+    git(repo, "add", "docs/new.md")
+    return repo
+
+
+def changes_in(repo: Path) -> dict[str, datetime.date]:
+    changes = dates.last_changes(repo, "docs")
+    assert changes is not None, "git log failed"
+    return changes
+
+
+def test_an_edited_file_has_its_last_edits_date(history):
+    changes = changes_in(history)
+    assert changes["a.md"] == datetime.date(2021, 6, 1)
+    assert changes["a.md"] == last_commit_date(history / "docs" / "a.md", cwd=history)
+    assert changes["sub/d.md"] == datetime.date(2020, 6, 2), "in UTC, not in the author's time zone"
+    assert changes[ODD_NAME] == datetime.date(2020, 6, 2), "a name git would quote"
+
+
+def test_a_pure_rename_keeps_the_date_of_the_last_content_change(history):
+    changes = changes_in(history)
+    assert changes["b2.md"] == datetime.date(2020, 6, 2)
+    assert changes["b.md"] == datetime.date(2022, 6, 1), (
+        "a new file under the old name is not b2.md"
+    )
+
+
+def test_a_rename_with_edits_has_the_renames_date(history):
+    changes = changes_in(history)
+    assert changes["c2.md"] == datetime.date(2021, 6, 1)
+    assert "c.md" not in changes
+
+
+def test_a_file_never_committed_has_no_date_and_shows_the_build_date(history):
+    assert "new.md" not in changes_in(history)
+    today = datetime.datetime.now(datetime.UTC).date()
+    assert last_commit_date(history / "docs" / "new.md", cwd=history) == today
+
+
+def test_the_history_is_asked_again_only_after_a_new_commit(history):
+    dates.HISTORY.key = None
+    runs = dates.HISTORY.runs
+    first = dates.build_dates(history / "docs")
+    again = dates.build_dates(history / "docs")
+    assert dates.HISTORY.runs == runs + 1
+    assert first.days == again.days and first.notes == [] and not first.undated_said
+    (history / "docs" / "e.md").write_text("e\n", encoding="utf-8")
+    git(history, "add", "docs/e.md")
+    git(history, "commit", "-q", "-m", "2023", "--", "docs/e.md", date="2023-06-01T12:00:00Z")
+    assert dates.build_dates(history / "docs").days["e.md"] == datetime.date(2023, 6, 1)
+    assert dates.HISTORY.runs == runs + 2
+
+
+def test_no_git_repository_gives_no_dates_and_no_error(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert dates.find_repository(docs) is None
+    assert dates.build_dates(docs).days == {}
+
+
+def test_without_git_every_page_has_the_build_date_said_once(history, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git to be found
+    build = dates.build_dates(history / "docs")
+    assert (build.days, build.notes) == ({}, [dates.NO_GIT])
+    assert build.undated_said, "NO_GIT already says it: not NO_HISTORY as well"
+
+
+def test_the_date_is_in_the_pages_language():
+    day = datetime.date(2021, 3, 2)
+    assert dates.date_text(day, "sv") == "2 mars 2021"
+    assert dates.date_text(day, "en") == "March 2, 2021"

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter import templates
 from helpcenter.datafiles import display_path
+from helpcenter.dates import BuildDates
 from helpcenter.labels import Labels, load_labels
 from helpcenter.languages import (
     Language,
@@ -56,6 +57,8 @@ class SiteContext:
     rendered: dict[str, dict[Any, str]] = field(default_factory=dict)
     # (locale, docs file) -> {section: server} for each section showing a settings table.
     servers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # Each page's "last updated" date, asked of git by the first language (hooks/page_dates.py).
+    page_dates: BuildDates | None = None
 
     @property
     def default(self) -> Language:
