@@ -36,6 +36,7 @@ async function loadEngine() {
   const pagefind = await import(new URL(settings.bundle + "pagefind.js", SITE_ROOT).href)
   const options = { excerptLength: EXCERPT_WORDS, baseUrl: "/" }
   await pagefind.options(options)  // shard 1's only: each merged shard is given them too
+  await pagefind.init()  // its metadata and WebAssembly load while the reader types, not after
   await Promise.all((settings.shards || []).map(shard =>
     pagefind.mergeIndex(new URL(shard, SITE_ROOT).href, options)))
   const response = await fetch(new URL(settings.synonyms, SITE_ROOT))
