@@ -92,29 +92,15 @@ def nav_pages(nav) -> list[str]:
     return found
 
 
-def nav_section_of(nav: list, src: str) -> list | None:
-    """The nav list that holds a page: generated categories go next to their source page."""
+def nav_section_of(nav: list, src: str, title: str = "") -> tuple[str, list] | None:
+    """(title, nav list) of the section that holds a page: generated categories go next to
+    their source page (a page at the top of the nav: title "")."""
     for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
+        name, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
         if value == src:
-            return nav
+            return title, nav
         if isinstance(value, list):
-            found = nav_section_of(value, src)
-            if found is not None:
-                return found
-    return None
-
-
-def nav_title_of(nav: list, section: list) -> str | None:
-    """The title of a nav section (the list itself, as nav_section_of returns it)."""
-    for item in nav:
-        if not isinstance(item, dict):
-            continue
-        title, value = next(iter(item.items()))
-        if value is section:
-            return title
-        if isinstance(value, list):
-            found = nav_title_of(value, section)
+            found = nav_section_of(value, src, name)
             if found is not None:
                 return found
     return None

@@ -20,7 +20,6 @@ from tools.bench.config_file import (
     i18n_languages,
     nav_pages,
     nav_section_of,
-    nav_title_of,
     read_config,
     write_config,
 )
@@ -158,7 +157,8 @@ def add_to_nav(
     """Each category goes in the nav section of the page it copies, in groups of `group_size`
     categories; every name is translated (nav_translations)."""
     nav = config["nav"]
-    categories: dict[int, tuple[list, list[dict]]] = {}  # id(section) -> (section, its categories)
+    # id(section) -> (its title, the section, its categories)
+    categories: dict[int, tuple[str, list, list[dict]]] = {}
     for start in range(0, len(srcs), category_size):
         source = plan[start][0]
         names = {
@@ -166,24 +166,24 @@ def add_to_nav(
             for language in languages
         }
         translate(languages, names)
-        section = nav_section_of(nav, source.src)
-        if section is None:
+        found = nav_section_of(nav, source.src)
+        if found is None:
             raise BenchError(
                 f"mkdocs.yml: nav: {source.src} is not in a section the bench can add to"
             )
         default_name = names[languages[0]["locale"]]
-        categories.setdefault(id(section), (section, []))[1].append(
+        title, section = found
+        categories.setdefault(id(section), (title, section, []))[2].append(
             {default_name: srcs[start : start + category_size]}
         )
-    for section, its_categories in categories.values():
-        title = nav_title_of(nav, section) or ""
+    for title, section, its_categories in categories.values():
+        # The section's own name in each language (nav_translations; the default's is the nav's).
+        local = {
+            lang["locale"]: lang.get("nav_translations", {}).get(title, title) for lang in languages
+        }
         for first in range(0, len(its_categories), group_size):
-            number = first // group_size + 1
             names = {
-                language[
-                    "locale"
-                ]: f"{language.get('nav_translations', {}).get(title, title)} · {number}"
-                for language in languages
+                locale: f"{name} · {first // group_size + 1}" for locale, name in local.items()
             }
             translate(languages, names)
             section.append(
