@@ -60,6 +60,16 @@ LABELS: dict[str, tuple[str, ...]] = {
     "username.email_address.sentence": ("example",),
     "example_address": (),
     "password": (),
+    # <!-- settings:mailbox password -->: the mailbox's password facts (values.Renderer.mailbox),
+    # one text per value of each fact under `mailbox:` in data/mail-settings.yml.
+    "mailbox.check": ("webmail",),
+    "mailbox.change": ("webmail",),
+    "mailbox.app_passwords.optional": ("webmail",),
+    "mailbox.app_passwords.unavailable": ("webmail",),
+    "mailbox.reset.site_owner": ("provider",),
+    "mailbox.reset.support": (),
+    "mailbox.two_factor.webmail_only": ("webmail",),
+    "mailbox.two_factor.none": (),
     "support": ("email", "chat"),
     "support_chat": (),
     # hooks/setup_files.py: the Apple profile's names and the download button.

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter.downloads import DOWNLOADS
 from helpcenter.mailsettings import SERVER_FIELDS, SERVER_KEYS, Settings
-from helpcenter.values import Renderer
+from helpcenter.values import MAILBOX_TOPICS, Renderer
 
 PREFIX = "settings"
 # `<!-- prefix:kind argument -->`: an HTML comment that starts with `word:` (no space after the
@@ -52,14 +52,16 @@ class Kind:
     rows: tuple[
         tuple[str, str], ...
     ]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
+    list_items: bool = False  # written as a list item, `- <!-- ... -->`, and renders list items
 
     def example(self, argument: str) -> str:
         """The marker as an editor types it: `<!-- settings:table imap -->`."""
-        return (
+        marker = (
             f"<!-- {PREFIX}:{self.name} {argument} -->"
             if argument
             else f"<!-- {PREFIX}:{self.name} -->"
         )
+        return f"- {marker}" if self.list_items else marker
 
 
 def value_keys(settings: Settings) -> list[str]:
@@ -129,6 +131,22 @@ KINDS: dict[str, Kind] = {
             (("", "the support paragraph that ends every guide"),),
         ),
         Kind(
+            "mailbox",
+            "TOPIC",
+            True,
+            lambda settings: list(MAILBOX_TOPICS),
+            lambda render, topic: render.mailbox(topic),
+            (
+                (
+                    "password",
+                    "list items on the mailbox's password (mailbox: in the data file): check it in "
+                    "the webmail, where to change it, app passwords, who resets a forgotten one, "
+                    "two-step verification; in a wrong-password section's list",
+                ),
+            ),
+            list_items=True,
+        ),
+        Kind(
             "download",
             "NAME",
             True,
@@ -149,6 +167,7 @@ _ARGUMENT_NAMES = {
     "value": "setting",
     "download": "download",
     "support": "argument",
+    "mailbox": "topic",
 }
 
 
@@ -174,7 +193,9 @@ def find_problem(match: re.Match[str], line: str, settings: Settings) -> str | N
             f"unknown {_ARGUMENT_NAMES[name]} '{argument}' in {match[0]}; {hint}"
             f"expected one of: {', '.join(allowed)} (see CONTRIBUTING.md, Markers)"
         )
-    if kind.alone and line.strip() != match[0]:
+    if kind.list_items and line.strip() != f"- {match[0]}":
+        return f"the marker '{match[0]}' must stand alone as a list item: '- {match[0]}'"
+    if kind.alone and not kind.list_items and line.strip() != match[0]:
         return f"the marker '{match[0]}' must stand alone on its line"
     return None
 
@@ -249,7 +270,10 @@ def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> st
     if not kind.alone or kind.name == "download":
         return output
     indent = line[: len(line) - len(line.lstrip())]
-    return "\n" + "\n".join(indent + row if row else row for row in output.split("\n")) + "\n"
+    block = "\n".join(indent + row if row else row for row in output.split("\n"))
+    if kind.list_items:  # the marker's line already starts the first item with its indent and "- "
+        return block.removeprefix(indent + "- ")
+    return "\n" + block + "\n"
 
 
 def contributing_table() -> str:
@@ -257,6 +281,8 @@ def contributing_table() -> str:
     rows = ["| marker | where | what the reader sees |", "|---|---|---|"]
     for kind in KINDS.values():
         where = "alone on its line" if kind.alone else "in a sentence"
+        if kind.list_items:
+            where = "as a list item of its own"
         for arguments, seen in kind.rows:
             first, *others = arguments.split(", ")
             shown = ", ".join([f"`{kind.example(first)}`", *(f"`{other}`" for other in others)])

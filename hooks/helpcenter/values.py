@@ -14,8 +14,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE
-from helpcenter.labels import Labels
+from helpcenter.labels import LABELS, Labels
 from helpcenter.mailsettings import ENCRYPTED, Settings, encrypted_port
+
+# What <!-- settings:mailbox TOPIC --> can show.
+MAILBOX_TOPICS = ("password",)
 
 # The values a reader types, so they get a copy button.
 COPYABLE_FIELDS = ("host", "port", "ports")
@@ -105,6 +108,23 @@ class Renderer:
         return template.render(
             server_key=server_key, labels=self.labels, value=self.value, username=self.username
         ).strip("\n")
+
+    def mailbox(self, topic: str) -> str:
+        """What a reader must know about the mailbox's password, as Markdown list items, each
+        chosen by a fact under `mailbox:` in the data file (MAILBOX_TOPICS)."""
+        facts = self.settings["mailbox"]
+        context = {"webmail": self.value("webmail"), "provider": self.settings["provider"]["name"]}
+        keys = [
+            "mailbox.check",
+            "mailbox.change",
+            f"mailbox.app_passwords.{facts['app_passwords']}",
+            f"mailbox.reset.{facts['password_reset_by']}",
+            f"mailbox.two_factor.{facts['two_factor']}",
+        ]
+        items = [
+            self.labels.html(key, **{name: context[name] for name in LABELS[key]}) for key in keys
+        ]
+        return "\n".join(f"- {item}" for item in items)
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""
