@@ -31,6 +31,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             name: get_relative_url(path, page.url)
             for name, path in downloads.download_paths(language.prefix).items()
         },
+        problems=site.problems,
+        locale=language.locale,
     )
     return markers.fill_markers(
         markdown,

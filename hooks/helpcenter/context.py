@@ -31,6 +31,7 @@ from helpcenter.languages import (
     site_languages,
 )
 from helpcenter.mailsettings import Settings, load_settings
+from helpcenter.problems import Problems, load_problems
 from helpcenter.shortlinks import Links, PageRecord, load_links
 
 CONFIG_KEY = "helpcenter_context"
@@ -48,6 +49,7 @@ class SiteContext:
     site_url: str  # ends with "/"
     templates: jinja2.Environment
     current: Language
+    problems: Problems
     # Recorded while the languages are built, read when the last one is done (hooks/links.py).
     page_urls: dict[str, str] = field(default_factory=dict)  # docs path -> URL path, nav order
     # locale -> docs path -> page
@@ -148,4 +150,10 @@ def create(config: MkDocsConfig) -> SiteContext:
         site_url=config.site_url if config.site_url.endswith("/") else config.site_url + "/",
         templates=templates.environment(project / "overrides" / "partials"),
         current=languages[0],
+        problems=load_problems(
+            Path(config.docs_dir),
+            locales,
+            project / "data" / "problems.yml",
+            name(project / "data" / "problems.yml"),
+        ),
     )

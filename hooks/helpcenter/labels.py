@@ -70,6 +70,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "mailbox.reset.support": (),
     "mailbox.two_factor.webmail_only": ("webmail",),
     "mailbox.two_factor.none": (),
+    # The problems hub (<!-- settings:problem ID -->, <!-- settings:problem-errors -->).
+    "problems.words": ("words",),
+    "problems.guides": (),
+    "problems.fix": (),
+    "problems.steps": ("app",),
     "support": ("email", "chat"),
     "support_chat": (),
     # hooks/setup_files.py: the Apple profile's names and the download button.

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter.downloads import DOWNLOADS
 from helpcenter.mailsettings import SERVER_FIELDS, SERVER_KEYS, Settings
+from helpcenter.problems import problem_ids
 from helpcenter.values import MAILBOX_TOPICS, Renderer
 
 PREFIX = "settings"
@@ -147,6 +148,34 @@ KINDS: dict[str, Kind] = {
             list_items=True,
         ),
         Kind(
+            "problem",
+            "ID",
+            True,
+            lambda settings: problem_ids(),
+            lambda render, problem: render.problem(problem),
+            (
+                (
+                    "wrong-password",
+                    "on the problems hub (docs/problems.md) only: the reader's words for the problem "
+                    "(data/problems.yml) and a link to every guide section with that id",
+                ),
+            ),
+        ),
+        Kind(
+            "problem-errors",
+            "",
+            True,
+            lambda settings: [""],
+            lambda render, _: render.problem_errors(),
+            (
+                (
+                    "",
+                    "on the problems hub only: every error text of data/problems.yml in the page's "
+                    "language, under its app, linked to its fix",
+                ),
+            ),
+        ),
+        Kind(
             "download",
             "NAME",
             True,
@@ -168,6 +197,8 @@ _ARGUMENT_NAMES = {
     "download": "download",
     "support": "argument",
     "mailbox": "topic",
+    "problem": "problem",
+    "problem-errors": "argument",
 }
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE
 from helpcenter.labels import LABELS, Labels
 from helpcenter.mailsettings import ENCRYPTED, Settings, encrypted_port
+from helpcenter.problems import Problems
 
 # What <!-- settings:mailbox TOPIC --> can show.
 MAILBOX_TOPICS = ("password",)
@@ -32,6 +33,8 @@ class Renderer:
     labels: Labels
     templates: jinja2.Environment
     downloads: dict[str, str] = field(default_factory=dict)  # download name -> URL from this page
+    problems: Problems | None = None  # for the problems hub's markers
+    locale: str = ""  # the language of the labels, for the problems' words and error texts
 
     def value(self, key: str) -> Markup:
         """One setting inline, e.g. `imap.host` -> the host as code with its copy button.
@@ -125,6 +128,37 @@ class Renderer:
             self.labels.html(key, **{name: context[name] for name in LABELS[key]}) for key in keys
         ]
         return "\n".join(f"- {item}" for item in items)
+
+    def problem(self, problem: str) -> str:
+        """On the problems hub: the reader's words for a problem and a link to the section of every
+        guide that has one for it (found by its heading id, helpcenter.problems)."""
+        assert self.problems is not None, "the problem markers need the site's problems"
+        words = self.problems.words[problem].get(self.locale, [])
+        rows = [self.labels.html("problems.words", words=", ".join(words))] if words else []
+        guides = self.problems.sections[problem]
+        if guides:
+            titles = self.problems.titles[self.locale]
+            links = " · ".join(f"[{titles[stem]}](guides/{stem}.md#{problem})" for stem in guides)
+            rows += ["", f"{self.labels.html('problems.guides')} {links}"]
+        return "\n".join(rows)
+
+    def problem_errors(self) -> str:
+        """On the problems hub: each error text an app shows in this language, under its app, with
+        links to the fix on the hub and to the app's steps in its guide."""
+        assert self.problems is not None, "the problem markers need the site's problems"
+        rows: list[str] = []
+        errors = [error for error in self.problems.errors if self.locale in error]
+        for app in sorted({error["app"] for error in errors}):
+            rows += [f"**{app}**", ""]
+            for error in (e for e in errors if e["app"] == app):
+                fix = self.labels.html("problems.fix")
+                steps = self.labels.html("problems.steps", app=app)
+                rows.append(
+                    f'- "{escape(error[self.locale])}": [{fix}](#{error["problem"]}), '
+                    f"[{steps}]({error['guide']})"
+                )
+            rows.append("")
+        return "\n".join(rows).strip("\n")
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""

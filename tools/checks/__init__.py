@@ -35,7 +35,10 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 # In the order they run: the quick ones first, the build (a few seconds) last.
 CHECKS = {
-    "data": (check_data, "data/mail-settings.yml and data/labels.yml are valid"),
+    "data": (
+        check_data,
+        "the data files are valid; every troubleshooting id is a problem in data/problems.yml",
+    ),
     "markers": (check_markers, "every <!-- settings:... --> marker is one the settings hook knows"),
     "parity": (
         check_parity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import load_links, mail_data, marker_error
+from tools.checks.hooks import check_guides, load_links, load_problems, mail_data, marker_error
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 from tools.checks.yaml_advice import advice
 
@@ -38,7 +38,21 @@ def check_data(project: Path) -> list[str]:
             load_links(project / "data" / "links.yml", locales)
         except mail_data.DataError as error:
             problems += [_relative(line, project) for line in str(error).splitlines()]
+    if "problems.yml" not in broken and (project / "data" / "problems.yml").exists():
+        problems += check_problems(project)
     return problems
+
+
+def check_problems(project: Path) -> list[str]:
+    """data/problems.yml as the build validates it, and every guide's troubleshooting ids and the
+    hub's sections against it (helpcenter.problems)."""
+    locales = [language.locale for language in site_languages(project)]
+    path = project / "data" / "problems.yml"
+    try:
+        found = load_problems(docs_dir(project), locales, path, "data/problems.yml")
+    except mail_data.DataError as error:
+        return str(error).splitlines()
+    return check_guides(docs_dir(project), list(found.words))
 
 
 def check_markers(project: Path) -> list[str]:

@@ -15,6 +15,7 @@ if str(HOOKS_DIR) not in sys.path:
 import mail_data  # noqa: E402
 from helpcenter import markers as _registry  # noqa: E402
 from helpcenter.languages import Language, configured_languages  # noqa: E402
+from helpcenter.problems import check_guides, load_problems  # noqa: E402
 from helpcenter.shortlinks import load_links  # noqa: E402
 
 MARKER = _registry.MARKER
@@ -22,6 +23,8 @@ FENCE = _registry.FENCE
 MARKERS_HELP = "(see CONTRIBUTING.md, Markers)"
 
 __all__ = [
+    "check_guides",
+    "load_problems",
     "FENCE",
     "MARKER",
     "Language",
