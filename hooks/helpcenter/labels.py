@@ -70,10 +70,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "mailbox.reset.support": (),
     "mailbox.two_factor.webmail_only": ("webmail",),
     "mailbox.two_factor.none": (),
-    # The problems hub (<!-- settings:problem ID -->, <!-- settings:problem-errors -->).
+    # The problems hub (<!-- settings:problem ID -->).
     "problems.words": ("words",),
+    "problems.screen": (),
     "problems.guides": (),
-    "problems.fix": (),
     "problems.steps": ("app",),
     "support": ("email", "chat"),
     "support_chat": (),

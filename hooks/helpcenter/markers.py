@@ -157,21 +157,8 @@ KINDS: dict[str, Kind] = {
                 (
                     "wrong-password",
                     "on the problems hub (docs/problems.md) only: the reader's words for the problem "
-                    "(data/problems.yml) and a link to every guide section with that id",
-                ),
-            ),
-        ),
-        Kind(
-            "problem-errors",
-            "",
-            True,
-            lambda settings: [""],
-            lambda render, _: render.problem_errors(),
-            (
-                (
-                    "",
-                    "on the problems hub only: every error text of data/problems.yml in the page's "
-                    "language, under its app, linked to its fix",
+                    "and the error texts apps show for it (data/problems.yml), and a link to "
+                    "every guide section with that id",
                 ),
             ),
         ),
@@ -198,7 +185,6 @@ _ARGUMENT_NAMES = {
     "support": "argument",
     "mailbox": "topic",
     "problem": "problem",
-    "problem-errors": "argument",
 }
 
 

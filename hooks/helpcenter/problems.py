@@ -79,11 +79,12 @@ def load_problems(
                     line,
                     f"{key}.guide",
                     f"{error['guide']!r} is no troubleshooting "
-                    "section of a guide; write guides/NAME.md#id with a heading id it has",
+                    "section of a guide; write it like guides/iphone.md#sending-fails, with an id "
+                    "under that guide's troubleshooting",
                 )
             )
-        if not any(locale in error for locale in locales):
-            found.append((line, key, f"give the text in at least one of: {', '.join(locales)}"))
+        if not set(error) - {"app", "problem", "guide", "source"}:
+            found.append((line, key, 'give the text in at least one language (sv: "…")'))
     raise_problems(name, found)
     sections: dict[str, list[str]] = {problem: [] for problem in words}
     for stem, ids in sorted(guides.items()):
@@ -112,7 +113,7 @@ def troubleshooting_sections(markdown: str) -> list[tuple[int, str]]:
 
 
 def troubleshooting_ids(docs_dir: Path) -> dict[str, dict[str, int]]:
-    """Per guide of the default language (`guides/NAME.md`): {id: line}."""
+    """Per guide of the default language, by file name without .md: {id: line}."""
     return {
         path.stem: {id_: line for line, id_ in troubleshooting_sections(_read(path))}
         for path in sorted((docs_dir / GUIDES).glob("*.md"))

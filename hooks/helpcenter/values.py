@@ -18,6 +18,10 @@ from helpcenter.labels import LABELS, Labels
 from helpcenter.mailsettings import ENCRYPTED, Settings, encrypted_port
 from helpcenter.problems import Problems
 
+# Pagefind's weight (1 is a paragraph's, 10 the most) of a problem's reader words and error
+# texts on the hub: a reader typing them lands on the problem's section.
+SEARCH_WEIGHT = 8
+
 # What <!-- settings:mailbox TOPIC --> can show.
 MAILBOX_TOPICS = ("password",)
 
@@ -130,35 +134,34 @@ class Renderer:
         return "\n".join(f"- {item}" for item in items)
 
     def problem(self, problem: str) -> str:
-        """On the problems hub: the reader's words for a problem and a link to the section of every
+        """On the problems hub: the reader's words for a problem, the error texts apps show for it
+        (data/problems.yml, in this language, under their app) and a link to the section of every
         guide that has one for it (found by its heading id, helpcenter.problems)."""
         assert self.problems is not None, "the problem markers need the site's problems"
         words = self.problems.words[problem].get(self.locale, [])
         rows = [self.labels.html("problems.words", words=", ".join(words))] if words else []
+        errors = [e for e in self.problems.errors if e["problem"] == problem and self.locale in e]
+        if errors:
+            rows += ["", self.labels.html("problems.screen"), ""]
+            rows += [
+                f'- {escape(error["app"])}: "{escape(error[self.locale])}"'
+                f" ([{self.labels.html('problems.steps', app=error['app'])}]({error['guide']}))"
+                for error in errors
+            ]
+        if rows:  # a reader's words and error texts weigh most in search (Pagefind's weight)
+            rows = [
+                f'<div markdown data-pagefind-weight="{SEARCH_WEIGHT}">',
+                "",
+                *rows,
+                "",
+                "</div>",
+            ]
         guides = self.problems.sections[problem]
         if guides:
             titles = self.problems.titles[self.locale]
             links = " · ".join(f"[{titles[stem]}](guides/{stem}.md#{problem})" for stem in guides)
             rows += ["", f"{self.labels.html('problems.guides')} {links}"]
         return "\n".join(rows)
-
-    def problem_errors(self) -> str:
-        """On the problems hub: each error text an app shows in this language, under its app, with
-        links to the fix on the hub and to the app's steps in its guide."""
-        assert self.problems is not None, "the problem markers need the site's problems"
-        rows: list[str] = []
-        errors = [error for error in self.problems.errors if self.locale in error]
-        for app in sorted({error["app"] for error in errors}):
-            rows += [f"**{app}**", ""]
-            for error in (e for e in errors if e["app"] == app):
-                fix = self.labels.html("problems.fix")
-                steps = self.labels.html("problems.steps", app=app)
-                rows.append(
-                    f'- "{escape(error[self.locale])}": [{fix}](#{error["problem"]}), '
-                    f"[{steps}]({error['guide']})"
-                )
-            rows.append("")
-        return "\n".join(rows).strip("\n")
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""

@@ -204,7 +204,9 @@ def test_search_works_with_the_keyboard_alone(new_page, site_url, languages):
     assert focused, "ArrowDown does not move to the first result"
     page.keyboard.press("Enter")
     page.wait_for_url(focused.split("#")[0] + "**")
-    assert urlparse(page.url).path.lstrip("/").startswith(language["prefix"] + "guides/")
+    opened = urlparse(page.url).path.lstrip("/")
+    assert opened != language["prefix"], "Enter did not leave the overview for the result"
+    assert opened.startswith((language["prefix"] + "guides/", language["prefix"] + "problems/"))
 
 
 def test_on_a_phone_the_search_button_opens_search(new_page, site_url, languages):
