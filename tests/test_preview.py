@@ -4,6 +4,7 @@ only when nothing but pages' text changed. Everything else is a full rebuild."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,11 +41,20 @@ def test_only_a_page_text_edit_is_a_partial_rebuild(tmp_path):
     assert changed_pages(before, take_snapshot(docs, others)) == {str(docs / "guides" / "a.md")}
 
 
+def same_size_and_time(path: Path, text: str) -> None:
+    """Rewrite a file keeping its size and its modification time: an edit within one tick of a
+    coarse clock, which only its content shows."""
+    stat = path.stat()
+    path.write_text(text)
+    assert path.stat().st_size == stat.st_size, "the edit keeps the size on purpose"
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
 def test_data_config_asset_and_page_set_changes_are_full_rebuilds(tmp_path):
     for change in (
-        lambda docs: (docs.parent / "data" / "settings.yml").write_text("a: 2\n"),
-        lambda docs: (docs.parent / "mkdocs.yml").write_text("site_name: y\n"),
-        lambda docs: (docs / "style.css").write_text("b {}\n"),
+        lambda docs: same_size_and_time(docs.parent / "data" / "settings.yml", "a: 2\n"),
+        lambda docs: same_size_and_time(docs.parent / "mkdocs.yml", "site_name: y\n"),
+        lambda docs: same_size_and_time(docs / "style.css", "b {}\n"),
         lambda docs: (docs / "new.md").write_text("# New\n"),
         lambda docs: (docs / "guides" / "a.md").unlink(),
         lambda docs: (docs.parent / "data" / "new.yml").write_text("b: 1\n"),
@@ -55,6 +65,13 @@ def test_data_config_asset_and_page_set_changes_are_full_rebuilds(tmp_path):
         before = take_snapshot(docs, others)
         change(docs)
         assert changed_pages(before, take_snapshot(docs, others)) is None
+
+
+def test_a_page_edit_that_keeps_size_and_time_is_seen(tmp_path):
+    docs, others = project(tmp_path)
+    before = take_snapshot(docs, others)
+    same_size_and_time(docs / "guides" / "a.md", "# B\n")
+    assert changed_pages(before, take_snapshot(docs, others)) == {str(docs / "guides" / "a.md")}
 
 
 def test_a_page_shape_is_its_title_headings_and_front_matter():

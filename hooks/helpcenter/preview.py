@@ -4,8 +4,9 @@ those pages alone (its dirty build) instead of the whole language.
 
 Correctness first: a rebuild is dirty only when nothing but the text of existing pages changed
 since the last successful build (every other file under the watched folders, mkdocs.yml
-included, is compared by size and modification time; every page by its text; and the git
-commit, which the "last updated" dates come from), and when the
+included, and every page, is compared by a digest of its bytes, so an edit that keeps a file's
+size and lands within one tick of the file system's clock is still seen; and the git commit,
+which the "last updated" dates come from), and when the
 rebuilt pages still have the title, headings and front matter the other pages were built with
 (otherwise a full rebuild follows at once). Anything else is a full rebuild, as before.
 """
@@ -35,26 +36,28 @@ log = logging.getLogger("mkdocs.hooks.preview")
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a build is made from: each page's text digest, every other file's size and mtime,
-    and the git commit (the pages' "last updated" dates come from git history)."""
+    """What a build is made from: a digest of each page's text and of every other file, and
+    the git commit (the pages' "last updated" dates come from git history). Digests, not sizes
+    and times: an edit that keeps the size within one clock tick leaves both unchanged."""
 
     pages: dict[str, str]  # absolute path of a .md file under docs/ -> sha256 of its bytes
-    others: dict[str, tuple[int, int]]  # absolute path -> (size, mtime_ns)
+    others: dict[str, str]  # absolute path of any other watched file -> sha256 of its bytes
     head: str = ""
 
 
 def take_snapshot(docs_dir: Path, other_roots: Iterable[Path]) -> Snapshot:
     pages: dict[str, str] = {}
-    others: dict[str, tuple[int, int]] = {}
+    others: dict[str, str] = {}
     for path in _files(docs_dir):
-        if path.suffix == ".md":
-            pages[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            _stat_into(others, path)
+        (pages if path.suffix == ".md" else others)[str(path)] = _digest(path)
     for root in other_roots:
         for path in _files(root):
-            _stat_into(others, path)
+            others[str(path)] = _digest(path)
     return Snapshot(pages, others, _git_head(docs_dir))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _git_head(folder: Path) -> str:
@@ -73,11 +76,6 @@ def _files(root: Path) -> Iterator[Path]:
     elif root.is_dir():
         yield from (path for path in sorted(root.rglob("*")) if path.is_file())
     # a root that does not exist (yet) has no files; creating one changes `others`
-
-
-def _stat_into(others: dict[str, tuple[int, int]], path: Path) -> None:
-    stat = path.stat()
-    others[str(path)] = (stat.st_size, stat.st_mtime_ns)
 
 
 def changed_pages(before: Snapshot | None, now: Snapshot) -> set[str] | None:
