@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import context
+from helpcenter import context, serve_builder
 from helpcenter.preview import (
     CONFIG_KEY,
     ENV_VAR,
@@ -96,28 +96,13 @@ def on_serve(
 ) -> LiveReloadServer:
     """The first build succeeded: from now on, rebuild through the preview's builder."""
     state = _state(config)
-    found = _closure(builder)
+    found = serve_builder.parts(builder)
     if state is None or found is None:
         return server
     get_config, serve_url = found
     state.succeeded(context.of(config).pages[context.of(config).current.locale])
     server.builder = PreviewBuilder(state, get_config, serve_url)
     return server
-
-
-def _closure(builder: Callable[..., None]) -> tuple[Callable[[], MkDocsConfig], str] | None:
-    """MkDocs 1.6's serve builder's own config loader and URL (mkdocs/commands/serve.py);
-    None (full rebuilds, as without this hook) if the builder is not that one."""
-    code, cells = getattr(builder, "__code__", None), getattr(builder, "__closure__", None)
-    if code is None or cells is None:
-        return None
-    names: dict[str, Any] = dict(
-        zip(code.co_freevars, (cell.cell_contents for cell in cells), strict=True)
-    )
-    get_config, serve_url = names.get("get_config"), names.get("serve_url")
-    if not callable(get_config) or not isinstance(serve_url, str) or names.get("is_clean"):
-        return None
-    return cast("Callable[[], MkDocsConfig]", get_config), serve_url
 
 
 class PreviewBuilder:
