@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations reviews
+.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations reviews properdocs
 
 # requirements-test.txt is the whole lock (build and tests); pip refuses any file whose hash
 # is not in it.
@@ -17,6 +17,20 @@ $(STAMP): requirements.txt requirements-test.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own beside MkDocs: the build's
+# own lock plus requirements-properdocs.txt. tests/test_properdocs.py builds the site with it and
+# compares the output with MkDocs' (ARCHITECTURE.md, "After Material").
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+$(PROPERDOCS_STAMP): requirements.txt requirements-properdocs.txt
+	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-properdocs.txt
+	touch $(PROPERDOCS_STAMP)
+
+## Build the site with ProperDocs too and compare it with MkDocs' build (part of `make test`).
+properdocs: $(STAMP) $(PROPERDOCS_STAMP)
+	$(BIN)/python -m pytest tests/test_properdocs.py
 
 ## Serve the site on http://127.0.0.1:8000 with live reload, in one language: the default one,
 ## or `make serve LANGUAGE=en` (English alone, at the root); LANGUAGE=all serves every language.
@@ -59,12 +73,12 @@ lint: $(STAMP)
 LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-tools.txt
-	for name in requirements requirements-test requirements-tools; do \
+	for name in requirements requirements-test requirements-tools requirements-properdocs; do \
 		CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) -o $$name.txt $$name.in || exit 1; \
 	done
 
 ## Every test. Installs the Debian packages the tests use first, where it can (system-deps).
-test: $(STAMP) system-deps
+test: $(STAMP) $(PROPERDOCS_STAMP) system-deps
 	$(BIN)/python -m pytest
 
 ## The Debian packages the tests use: Chromium for the browser tests, Dovecot for the real IMAP
