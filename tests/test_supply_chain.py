@@ -12,7 +12,12 @@ import yaml
 from sitebuild import PROJECT_DIR
 
 WORKFLOWS = sorted((PROJECT_DIR / ".github" / "workflows").glob("*.yml"))
-LOCK_FILES = ("requirements.txt", "requirements-test.txt", "requirements-tools.txt")
+LOCK_FILES = (
+    "requirements.txt",
+    "requirements-test.txt",
+    "requirements-tools.txt",
+    "requirements-properdocs.txt",
+)
 PINNED_ACTION = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
 
