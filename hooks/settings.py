@@ -33,6 +33,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         },
         problems=site.problems,
         locale=language.locale,
+        profile_signed=site.profile_signed,
     )
     return markers.fill_markers(
         markdown,

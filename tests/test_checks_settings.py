@@ -198,7 +198,7 @@ def test_contributing_documents_every_marker_kind_the_hook_knows():
 
 
 def test_every_marker_example_in_contributing_is_one_the_build_knows():
-    examples = sorted(set(re.findall(r"<!-- settings:[^>]*-->", markers_section())))
+    examples = sorted(set(re.findall(r"(?:- )?<!-- settings:[^>]*-->", markers_section())))
     assert len(examples) >= len(hook_marker_kinds())
     assert [
         problem

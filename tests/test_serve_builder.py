@@ -36,8 +36,8 @@ def make_builder(is_clean: bool):
 
     serve_url = "http://127.0.0.1:8000/"
 
-    def builder(config=None):
-        return get_config, serve_url, is_clean
+    def builder(config=None) -> None:
+        print(get_config, serve_url, is_clean)  # closes over them, as MkDocs' builder does
 
     return builder, get_config, serve_url
 

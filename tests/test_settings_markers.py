@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -15,12 +16,14 @@ from helpcenter import markers, templates
 from helpcenter.datafiles import PROJECT_DIR
 from helpcenter.labels import LABELS_FILE, Labels, load_labels
 from helpcenter.mailsettings import load_settings
+from helpcenter.problems import load_problems
 from helpcenter.values import Renderer
 
 SETTINGS = load_settings()
 LANGUAGES = list(yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8")))
 LABELS = load_labels(LANGUAGES)
 TEMPLATES = templates.environment(PROJECT_DIR / "overrides" / "partials")
+PROBLEMS = load_problems(PROJECT_DIR / "docs", LANGUAGES)
 
 
 def renderer(
@@ -29,7 +32,14 @@ def renderer(
     labels: Labels | None = None,
     downloads: dict[str, str] | None = None,
 ) -> Renderer:
-    return Renderer(settings or SETTINGS, labels or LABELS[language], TEMPLATES, downloads or {})
+    return Renderer(
+        settings or SETTINGS,
+        labels or LABELS[language],
+        TEMPLATES,
+        downloads or {},
+        problems=PROBLEMS,
+        locale=language,
+    )
 
 
 def fill(markdown: str, render: Renderer | None = None, page: str = "p.md", **options) -> str:
@@ -262,3 +272,15 @@ def test_the_example_address_alone_lets_a_sentence_say_the_rest():
     assert text.endswith(
         f'<code class="mail-setting" data-setting="example-address" data-example-address>{example}</code>.'
     )
+
+
+def test_the_profile_sentence_follows_whether_the_build_signs_the_profile():
+    """iPhone and Mac guides say what the device shows: unsigned unless a certificate is
+    configured (helpcenter.profile_signing), then signed by the provider."""
+    marker = "<!-- settings:profile-signature -->"
+    labels = LABELS[LANGUAGES[0]]
+    unsigned = fill(marker, replace(renderer(), profile_signed=False))
+    signed = fill(marker, replace(renderer(), profile_signed=True))
+    assert str(labels.html("profile.unsigned")) in unsigned
+    expected = str(labels.html("profile.signed", provider=SETTINGS["provider"]["name"]))
+    assert expected in signed and str(labels.html("profile.unsigned")) not in signed

@@ -32,6 +32,7 @@ from helpcenter.languages import (
 )
 from helpcenter.mailsettings import Settings, load_settings
 from helpcenter.problems import Problems, load_problems
+from helpcenter.profile_signing import signing_files
 from helpcenter.shortlinks import Links, PageRecord, load_links
 
 CONFIG_KEY = "helpcenter_context"
@@ -50,6 +51,7 @@ class SiteContext:
     templates: jinja2.Environment
     current: Language
     problems: Problems
+    profile_signed: bool  # a certificate is configured: the Apple profiles are signed
     # Recorded while the languages are built, read when the last one is done (hooks/links.py).
     page_urls: dict[str, str] = field(default_factory=dict)  # docs path -> URL path, nav order
     # locale -> docs path -> page
@@ -150,6 +152,7 @@ def create(config: MkDocsConfig) -> SiteContext:
         site_url=config.site_url if config.site_url.endswith("/") else config.site_url + "/",
         templates=templates.environment(project / "overrides" / "partials"),
         current=languages[0],
+        profile_signed=signing_files() is not None,
         problems=load_problems(
             Path(config.docs_dir),
             locales,

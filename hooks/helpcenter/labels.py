@@ -81,6 +81,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "profile.name": ("provider",),
     "profile.description": ("provider",),
     "profile.download": (),
+    # <!-- settings:profile-signature -->: the profile as this build makes it.
+    "profile.signed": ("provider",),
+    "profile.unsigned": (),
     # hooks/links.py: copy buttons, short-link and redirect pages, the 404 page.
     "links.copy_link": (),
     "links.copy_value": ("value",),

@@ -163,6 +163,20 @@ KINDS: dict[str, Kind] = {
             ),
         ),
         Kind(
+            "profile-signature",
+            "",
+            True,
+            lambda settings: [""],
+            lambda render, _: render.profile_signature(),
+            (
+                (
+                    "",
+                    "whether the Apple profile is signed, as this build makes it (signed only when "
+                    "a certificate is configured, DEPLOY.md), and what that means",
+                ),
+            ),
+        ),
+        Kind(
             "download",
             "NAME",
             True,
@@ -185,6 +199,7 @@ _ARGUMENT_NAMES = {
     "support": "argument",
     "mailbox": "topic",
     "problem": "problem",
+    "profile-signature": "argument",
 }
 
 

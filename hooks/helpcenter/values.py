@@ -39,6 +39,7 @@ class Renderer:
     downloads: dict[str, str] = field(default_factory=dict)  # download name -> URL from this page
     problems: Problems | None = None  # for the problems hub's markers
     locale: str = ""  # the language of the labels, for the problems' words and error texts
+    profile_signed: bool = False  # the build signs the Apple profiles (helpcenter.profile_signing)
 
     def value(self, key: str) -> Markup:
         """One setting inline, e.g. `imap.host` -> the host as code with its copy button.
@@ -162,6 +163,13 @@ class Renderer:
             links = " · ".join(f"[{titles[stem]}](guides/{stem}.md#{problem})" for stem in guides)
             rows += ["", f"{self.labels.html('problems.guides')} {links}"]
         return "\n".join(rows)
+
+    def profile_signature(self) -> str:
+        """What the device says about the Apple profile's signature, as this build makes it: a
+        profile is signed only when a certificate is configured (DEPLOY.md)."""
+        if self.profile_signed:
+            return self.labels.html("profile.signed", provider=self.settings["provider"]["name"])
+        return self.labels.html("profile.unsigned")
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""
