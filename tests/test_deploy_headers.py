@@ -66,9 +66,12 @@ def nginx() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     text = NGINX_FILE.read_text(encoding="utf-8")
     headers = dict(re.findall(r'^add_header ([\w-]+) "(.*)" always;$', text, re.M))
     locations = [
-        (re.compile(regex), content_type)
-        for regex, content_type in re.findall(
-            r"^location ~ (\S+) \{\n\s+types \{ \}\n\s+default_type ([\w/+.-]+);\n\}", text, re.M
+        (re.compile(regex), content_type + (f"; charset={charset}" if charset else ""))
+        for regex, content_type, charset in re.findall(
+            r"^location ~ (\S+) \{\n\s+types \{ \}\n\s+default_type ([\w/+.-]+);\n"
+            r"(?:\s+charset ([\w-]+);\n\s+charset_types [\w/+.-]+;\n)?\}",
+            text,
+            re.M,
         )
     ]
     return headers, locations
@@ -86,6 +89,10 @@ def expected_type(path: str) -> str | None:
         return setup_files.PROFILE_CONTENT_TYPE
     if path in setup_files.AUTOCONFIG_PATHS:
         return "application/xml"
+    if path.endswith("index.md"):  # a page's Markdown copy (hooks/agents.py)
+        return "text/markdown; charset=utf-8"
+    if path.rsplit("/", 1)[-1] == "llms.txt":
+        return "text/plain; charset=utf-8"
     return None
 
 
@@ -119,6 +126,8 @@ def test_each_set_up_file_gets_its_content_type_and_nothing_else_does(built_site
         ("/:lang/profiles/*", "/profiles/email.mobileconfig", False),
         ("/mail/config-v1.1.xml", "/mail/config-v1.1.xml", True),
         ("/mail/config-v1.1.xml", "/en/mail/config-v1.1.xml", False),
+        ("/:a/:b/index.md", "/guides/iphone/index.md", True),
+        ("/:a/:b/index.md", "/en/guides/iphone/index.md", False),
     ],
 )
 def test_the_pattern_reader_matches_as_the_hosts_do(pattern, path, expected):

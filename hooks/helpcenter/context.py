@@ -63,6 +63,8 @@ class SiteContext:
     servers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     # Each page's "last updated" date, asked of git by the first language (hooks/page_dates.py).
     page_dates: BuildDates | None = None
+    # locale -> [(title, Markdown copy URL, description, URL path)] for llms.txt (hooks/agents.py).
+    markdown_copies: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)
 
     @property
     def default(self) -> Language:

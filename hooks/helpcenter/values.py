@@ -129,9 +129,7 @@ class Renderer:
             f"mailbox.reset.{facts['password_reset_by']}",
             f"mailbox.two_factor.{facts['two_factor']}",
         ]
-        items = [
-            self.labels.html(key, **{name: context[name] for name in LABELS[key]}) for key in keys
-        ]
+        items = [self.label(key, **{name: context[name] for name in LABELS[key]}) for key in keys]
         return "\n".join(f"- {item}" for item in items)
 
     def problem(self, problem: str) -> str:
@@ -140,36 +138,44 @@ class Renderer:
         guide that has one for it (found by its heading id, helpcenter.problems)."""
         assert self.problems is not None, "the problem markers need the site's problems"
         words = self.problems.words[problem].get(self.locale, [])
-        rows = [self.labels.html("problems.words", words=", ".join(words))] if words else []
+        rows = [self.label("problems.words", words=", ".join(words))] if words else []
         errors = [e for e in self.problems.errors if e["problem"] == problem and self.locale in e]
         if errors:
-            rows += ["", self.labels.html("problems.screen"), ""]
+            rows += ["", self.label("problems.screen"), ""]
             rows += [
-                f'- {escape(error["app"])}: "{escape(error[self.locale])}"'
-                f" ([{self.labels.html('problems.steps', app=error['app'])}]({error['guide']}))"
+                f'- {self.text(error["app"])}: "{self.text(error[self.locale])}"'
+                f" ([{self.label('problems.steps', app=error['app'])}]({error['guide']}))"
                 for error in errors
             ]
-        if rows:  # a reader's words and error texts weigh most in search (Pagefind's weight)
-            rows = [
-                f'<div markdown data-pagefind-weight="{SEARCH_WEIGHT}">',
-                "",
-                *rows,
-                "",
-                "</div>",
-            ]
+        rows = self.search_weighted(rows)
         guides = self.problems.sections[problem]
         if guides:
             titles = self.problems.titles[self.locale]
             links = " · ".join(f"[{titles[stem]}](guides/{stem}.md#{problem})" for stem in guides)
-            rows += ["", f"{self.labels.html('problems.guides')} {links}"]
+            rows += ["", f"{self.label('problems.guides')} {links}"]
         return "\n".join(rows)
+
+    def search_weighted(self, rows: list[str]) -> list[str]:
+        """A problem's reader words and error texts weigh most in search (Pagefind's weight), so
+        a reader typing them lands on the problem's section."""
+        if not rows:
+            return rows
+        return [f'<div markdown data-pagefind-weight="{SEARCH_WEIGHT}">', "", *rows, "", "</div>"]
+
+    def text(self, text: str) -> str:
+        """Data text put into the page's Markdown: escaped for HTML."""
+        return str(escape(text))
+
+    def label(self, key: str, **parts: object) -> str:
+        """A label with its parts, for the page's Markdown: escaped for HTML."""
+        return self.labels.html(key, **parts)
 
     def profile_signature(self) -> str:
         """What the device says about the Apple profile's signature, as this build makes it: a
         profile is signed only when a certificate is configured (DEPLOY.md)."""
         if self.profile_signed:
-            return self.labels.html("profile.signed", provider=self.settings["provider"]["name"])
-        return self.labels.html("profile.unsigned")
+            return self.label("profile.signed", provider=self.settings["provider"]["name"])
+        return self.label("profile.unsigned")
 
     def support(self) -> str:
         """The support paragraph that ends every guide."""

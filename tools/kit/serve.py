@@ -24,8 +24,11 @@ CONTENT_TYPES = {
     ".mobileconfig": "application/x-apple-aspen-config",
     ".json": "application/json",
     ".xml": "application/xml",
+    # A page's Markdown copy and llms.txt (hooks/agents.py), as deploy/ serves them.
+    ".md": "text/markdown; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
 }
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".md")
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
