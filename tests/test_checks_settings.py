@@ -13,7 +13,7 @@ import pytest
 
 import mail_data
 from editorcopy import append, editor_copy, replace, run_checks
-from helpcenter import markers
+from helpcenter import marker_checks, markers
 from sitebuild import PROJECT_DIR
 from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
@@ -203,7 +203,7 @@ def test_every_marker_example_in_contributing_is_one_the_build_knows():
     assert [
         problem
         for example in examples
-        for problem in markers.check_markdown(example, SETTINGS, "page.md")
+        for problem in marker_checks.check_markdown(example, SETTINGS, "page.md")
     ] == []
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from helpcenter import markers, templates
+from helpcenter import marker_checks, markers, templates
 from helpcenter.datafiles import PROJECT_DIR
 from helpcenter.labels import LABELS_FILE, Labels, load_labels
 from helpcenter.mailsettings import load_settings
@@ -243,10 +243,10 @@ def test_every_registered_argument_renders():
 
 
 def test_contributing_shows_the_marker_registry():
-    """CONTRIBUTING.md's marker table is the registry's (markers.contributing_table()); after
+    """CONTRIBUTING.md's marker table is the registry's (marker_checks.contributing_table()); after
     adding or renaming a marker, paste the new table there."""
     contributing = (PROJECT_DIR / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert markers.contributing_table() in contributing, markers.contributing_table()
+    assert marker_checks.contributing_table() in contributing, marker_checks.contributing_table()
 
 
 def test_data_is_html_escaped_when_rendered():

@@ -2,7 +2,7 @@
 
 From `KINDS` come the hook's dispatch (`fill_markers`), its error messages with "did you
 mean", the checks in tools/checks (`find_problem`, `value_keys`) and CONTRIBUTING.md's marker
-table (`contributing_table`; tests/test_settings_markers.py keeps the two in step).
+table (`marker_checks.contributing_table`; tests/test_settings_markers.py keeps the two in step).
 """
 
 from __future__ import annotations
@@ -279,24 +279,6 @@ def fill_markers(
     return "\n".join(lines)
 
 
-def check_markdown(
-    markdown: str, settings: Settings, page_path: str, first_line: int = 1
-) -> list[str]:
-    """Every marker problem of a page, `docs/PAGE:LINE: ...`, without rendering (tools/checks)."""
-    problems = []
-    in_fence = False
-    for index, line in enumerate(markdown.split("\n")):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or "<!--" not in line:
-            continue
-        for match in MARKER.finditer(line):
-            problem = find_problem(match, line, settings)
-            if problem:
-                problems.append(f"docs/{page_path}:{first_line + index}: {problem}")
-    return problems
-
-
 def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> str:
     output = kind.render(render, match["argument"] or "")
     if not kind.alone or kind.name == "download":
@@ -306,17 +288,3 @@ def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> st
     if kind.list_items:  # the marker's line already starts the first item with its indent and "- "
         return block.removeprefix(indent + "- ")
     return "\n" + block + "\n"
-
-
-def contributing_table() -> str:
-    """CONTRIBUTING.md's marker table, from the registry."""
-    rows = ["| marker | where | what the reader sees |", "|---|---|---|"]
-    for kind in KINDS.values():
-        where = "alone on its line" if kind.alone else "in a sentence"
-        if kind.list_items:
-            where = "as a list item of its own"
-        for arguments, seen in kind.rows:
-            first, *others = arguments.split(", ")
-            shown = ", ".join([f"`{kind.example(first)}`", *(f"`{other}`" for other in others)])
-            rows.append(f"| {shown} | {where} | {seen} |")
-    return "\n".join(rows)

@@ -61,10 +61,12 @@ def front_matter_title(text: str, where: str) -> str:
 
 
 def real_sources(project: Path, config: dict, languages: list[dict]) -> list[Source]:
-    """The real articles to multiply: every page in the nav except the home page, in every language."""
+    """The real articles to multiply: every page in a section of the nav (not the top-level pages,
+    the home page and the problems hub), in every language."""
     sources = []
     for src in nav_pages(config.get("nav", [])):
-        if posixpath.basename(src) == "index.md":
+        section = nav_section_of(config["nav"], src)
+        if section is None or not section[0]:
             continue
         texts = {}
         for language in languages:

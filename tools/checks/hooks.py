@@ -13,6 +13,7 @@ if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
 import mail_data  # noqa: E402
+from helpcenter import marker_checks as _checks  # noqa: E402
 from helpcenter import markers as _registry  # noqa: E402
 from helpcenter.languages import Language, configured_languages  # noqa: E402
 from helpcenter.problems import check_guides, load_problems  # noqa: E402
@@ -56,5 +57,5 @@ def marker_error(line: str, where: tuple[str, int], settings: dict) -> str | Non
                 else f"use one of: {', '.join('settings:' + kind for kind in kinds)}"
             )
             return f"docs/{page_path}:{number}: unknown marker {match[0]}; {hint} {MARKERS_HELP}"
-    problems = _registry.check_markdown(line, settings, page_path, number)
+    problems = _checks.check_markdown(line, settings, page_path, number)
     return problems[0] if problems else None
