@@ -13,7 +13,8 @@ from tools.checks.pages import Warn
 from tools.checks.review import check_review
 from tools.reviews import report
 
-TODAY = datetime.date(2026, 11, 29)
+# The day the checks run on in these tests: on or after the newest review date in docs/.
+TODAY = datetime.date(2026, 12, 5)
 
 
 def found(pattern: str, text: str) -> re.Match:
@@ -74,7 +75,8 @@ def test_an_old_review_warns_and_does_not_fail(tmp_path):
     line = replace(project, page, old[0], "  date: 2026-05-01")
     problems = check_review(project, TODAY)
     assert problems == [
-        f"{page}:{line}: the review is 212 days old (review.date 2026-05-01, more than 180); check the steps against "
+        f"{page}:{line}: the review is {(TODAY - datetime.date(2026, 5, 1)).days} days old "
+        "(review.date 2026-05-01, more than 180); check the steps against "
         "the sources again and set review.date to that day (a warning: make check still passes)"
     ]
     assert isinstance(problems[0], Warn)
@@ -109,7 +111,8 @@ def test_the_report_lists_every_guide_oldest_first(project):
     )
     rows = lines[1 : 1 + len(guides)]
     assert sorted(row.split()[-1] for row in rows) == guides
-    assert rows[0].startswith("332 (due)") and rows[0].endswith("docs/guides/gmail.md")
+    days = (TODAY - datetime.date(2026, 1, 1)).days
+    assert rows[0].startswith(f"{days} (due)") and rows[0].endswith("docs/guides/gmail.md")
     assert lines[-1].startswith(
         f"{len(guides)} guides; 1 without a review or reviewed more than 180 days ago."
     )
