@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from mkdocs.utils.meta import get_data
 
-from helpcenter import console, context, downloads, markers, plaintext, preview
+from helpcenter import console, context, downloads, markers, plaintext, preview_state
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -62,7 +62,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """This language's llms.txt; after the last language, the console."""
     site = context.of(config)
-    state = preview.of(config)
+    state = preview_state.of(config)
     if state is not None and state.dirty:
         return  # `make serve`'s fast preview rebuilt some pages: the last build's files stay
     site_dir = Path(config.site_dir)

@@ -28,7 +28,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from helpcenter import preview
+from helpcenter import preview_state
 
 # The search engine's WebAssembly needs 'wasm-unsafe-eval' (Pagefind does; lunr does not).
 # It allows compiling WebAssembly only, never eval() of text. Off until search needs it.
@@ -58,7 +58,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Every page of every language gets its policy, once, when the whole site is written."""
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # static-i18n is building another language; the outer build comes back here
-    state = preview.of(config)
+    state = preview_state.of(config)
     for path in Path(config.site_dir).rglob("*.html"):
         if state is not None and state.dirty and not state.written_this_build(path):
             continue  # `make serve`'s fast preview: a page it did not rebuild has its policy

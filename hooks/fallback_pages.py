@@ -4,7 +4,7 @@ static-i18n (`fallback_to_default: true`) builds such a page from the default la
 the language's own address (`/<locale>/guides/iphone/`). This hook puts a banner over it
 (overrides/partials/translation-fallback.html, words from data/labels.yml
 `languages.not_translated`, the default language's name from mkdocs.yml) and points its
-canonical URL at the default language's page, which is the text it shows. hooks/reader.py
+canonical URL at the default language's page, which is the text it shows. hooks/page_head.py
 leaves it out of the hreflang links and overrides/sitemap.xml out of the sitemap: search engines
 are never told it is a translation. LANGUAGES.md explains the whole design.
 """

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter import context, linkpages, preview
+from helpcenter import context, linkpages, preview_state
 from helpcenter.shortlinks import PageRecord, check_anchors, check_pages, raise_links
 
 
@@ -126,7 +126,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site.building_last:
         return
     raise_links(check_anchors(site.links, linkpages.heading_ids(site)))
-    state = preview.of(config)
+    state = preview_state.of(config)
     linkpages.write_site_files(
         Path(config.site_dir),
         site,

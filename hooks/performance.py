@@ -6,7 +6,7 @@
   (about 15 % of an article; more of the navigation). What a reader sees does not change:
   a run of whitespace renders as one space, and <pre>, <code>, <textarea>, <script> and
   <style> are left exactly as they are.
-README.md, "Performance", has the figures (`make bench`).
+ARCHITECTURE.md, "Build performance", says why; PERFORMANCE.md has the figures (`make bench`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 # Elements that show their whitespace as it is: kept whole.
 _KEPT = re.compile(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -44,13 +47,13 @@ _templates = MemoryBytecodeCache()
 # --------------------------------------------------------------------------------------------
 
 
-def on_env(env, config, files):
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Every language's build shares the templates the first one compiled."""
     env.bytecode_cache = _templates
     return env
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return collapse_blank_space(output)
 
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: `make serve`'s fast live preview (hooks/helpcenter/preview.py says when a rebuild
+"""MkDocs hook: `make serve`'s fast live preview (hooks/helpcenter/preview_state.py says when a rebuild
 may skip the unchanged pages). Only with HELP_FAST_PREVIEW=1, which only the Makefile's serve
 recipe sets, and only when one language is served: `make build` and the tests' builds never
 see it. The state lives on each build's config and in the serve process's builder, never in
@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import context, serve_builder
-from helpcenter.preview import (
+from helpcenter.preview_state import (
     CONFIG_KEY,
     ENV_VAR,
     PreviewState,

@@ -45,7 +45,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output,
         site.site_url + page.url,
         guide_name(page.url),
-        config.extra.get("qr_guides") or [],
+        list(site.options.qr_guides),
         site.labels_for(),
         site.templates,
     )

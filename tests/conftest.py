@@ -30,7 +30,7 @@ def sharded_search_site(tmp_path_factory) -> Path:
     """The real site, built once per session with each language's search index in shards of
     SHARDED_SEARCH_PAGES pages (hooks/helpcenter/pagefind_bundle.py), as a help center of
     thousands of pages has them (tests/test_search_shards.py and its *_browser.py)."""
-    from helpcenter.pagefind_bundle import SHARD_PAGES_ENV
+    from helpcenter.options import SHARD_PAGES_ENV
 
     site = tmp_path_factory.mktemp("sharded-search-site")
     build = run_build(PROJECT_DIR, site, env={SHARD_PAGES_ENV: str(SHARDED_SEARCH_PAGES)})
@@ -108,6 +108,6 @@ def site_pages(built_site, mkdocs_config) -> list[str]:
 
 @pytest.fixture(scope="session")
 def mail_settings() -> dict:
-    import mail_data
+    from helpcenter.mailsettings import load_settings
 
-    return mail_data.load_settings()
+    return load_settings()

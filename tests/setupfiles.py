@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (lxml has no type stubs)
 
-import mail_data
+from helpcenter.labels import load_labels
 from sitebuild import PROJECT_DIR
 
 # The upstream schemas, copied byte for byte with their licences (tests/reference/SOURCES.md).
@@ -116,7 +116,7 @@ def expected_servers(settings: dict, keys: tuple[str, ...]) -> list[dict]:
 
 
 def labels_for(languages: list[dict]) -> dict:
-    return mail_data.load_labels([language["locale"] for language in languages])
+    return load_labels([language["locale"] for language in languages])
 
 
 def generated_files(site: Path, languages: list[dict]) -> list[str]:

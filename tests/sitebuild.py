@@ -27,6 +27,7 @@ def add_language(project: Path, fixture: Path = LANGUAGE_FIXTURE) -> dict:
     """Add a language to a project copy the way CONTRIBUTING.md ("Add a language") tells an
     editor to: its entry at the end of plugins > i18n > languages in mkdocs.yml
     (`fixture/language.yml`), its labels at the end of data/labels.yml (`fixture/labels.yml`),
+    its names of the apps named per language in data/app-versions.yml (`fixture/app-names.yml`)
     and its pages (`fixture/docs/`). Returns the entry."""
     import yaml
 
@@ -49,5 +50,13 @@ def add_language(project: Path, fixture: Path = LANGUAGE_FIXTURE) -> dict:
         labels.read_text(encoding="utf-8") + (fixture / "labels.yml").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
+    entry_data = yaml.safe_load(entry_text)[0]
+    apps_file = project / "data" / "app-versions.yml"
+    apps = yaml.safe_load(apps_file.read_text(encoding="utf-8"))
+    names = yaml.safe_load((fixture / "app-names.yml").read_text(encoding="utf-8"))
+    for app, entry in apps["apps"].items():
+        if isinstance(entry["name"], dict):  # a name per language: the new one's from the fixture
+            entry["name"][entry_data["locale"]] = names[app]
+    apps_file.write_text(yaml.safe_dump(apps, allow_unicode=True), encoding="utf-8")
     shutil.copytree(fixture / "docs", project / "docs", dirs_exist_ok=True)
-    return yaml.safe_load(entry_text)[0]
+    return entry_data

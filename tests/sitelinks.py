@@ -14,9 +14,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-import mail_data
+from helpcenter.datafiles import PROJECT_DIR
 
-PUBLISHED_FILE = mail_data.PROJECT_DIR / "data" / "published-links.txt"
+PUBLISHED_FILE = PROJECT_DIR / "data" / "published-links.txt"
 HEADINGS = "h2[id], h3[id], h4[id], h5[id], h6[id]"
 
 

@@ -108,6 +108,11 @@ def test_a_renamed_page_without_a_redirect_is_one_message_naming_the_redirect(pr
             path.read_text(encoding="utf-8").replace("guides/gmail.md", "guides/gmail-app.md"),
             encoding="utf-8",
         )
+    # The guide's name in extra.qr_guides too (the build checks that list).
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(", gmail,", ", gmail-app,"), encoding="utf-8"
+    )
     add_new(project)
     redirects = line_of(project, "data/links.yml", "redirects:")
     expected = (

@@ -197,7 +197,7 @@ def test_a_missing_description(project):
     page.write_text(re.sub(r"(?m)^description:.*\n", "", text, count=1), encoding="utf-8")
     assert check_frontmatter(project) == [
         "docs/guides/iphone.md:1: the front matter has no description; add description: one or two sentences "
-        "about the page, in the page's language"
+        "about the page (search engines and llms.txt show it), in the page's language"
     ]
 
 

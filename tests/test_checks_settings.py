@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-import mail_data
 from editorcopy import append, editor_copy, replace, run_checks
-from helpcenter import marker_checks, markers
+from helpcenter import marker_checks, markers, values
+from helpcenter.mailsettings import load_settings
 from sitebuild import PROJECT_DIR
 from tools.checks.data import check_data, check_markers
 from tools.checks.drift import check_drift
 from tools.checks.parity import check_parity
 
-SETTINGS = mail_data.load_settings()
+SETTINGS = load_settings()
 
 
 @pytest.fixture
@@ -157,8 +157,8 @@ def test_a_misspelt_marker_is_one_message_with_the_right_spelling(project):
         project, "docs/index.md", "<!-- settings:table smtp -->", "<!-- settings:tabel smtp -->"
     )
     expected = (
-        f"docs/index.md:{line}: unknown marker <!-- settings:tabel smtp -->; did you mean settings:table? (see "
-        "CONTRIBUTING.md, Markers)"
+        f"docs/index.md:{line}: unknown marker kind 'tabel' in '<!-- settings:tabel smtp -->'; did you "
+        "mean settings:table? (see CONTRIBUTING.md, Markers)"
     )
     assert check_markers(project) == [expected]
     assert check_parity(project) == []
@@ -209,7 +209,7 @@ def test_every_marker_example_in_contributing_is_one_the_build_knows():
 
 def test_contributing_documents_every_value_key_the_hook_knows():
     section = markers_section()
-    expected = markers.value_keys(SETTINGS)
+    expected = values.value_keys(SETTINGS)
     assert [
         key for key in expected if not re.search(rf"(?<![\w.-]){re.escape(key)}(?![\w-])", section)
     ] == []

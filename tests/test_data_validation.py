@@ -8,18 +8,19 @@ import re
 import pytest
 import yaml
 
-import mail_data
-from mail_data import DataError
+from helpcenter.datafiles import DataError
+from helpcenter.labels import LABELS, LABELS_FILE, load_labels
+from helpcenter.mailsettings import SERVER_KEYS, SETTINGS_FILE, load_settings
 
-GOOD_SETTINGS = mail_data.SETTINGS_FILE.read_text(encoding="utf-8")
-GOOD_LABELS = mail_data.LABELS_FILE.read_text(encoding="utf-8")
+GOOD_SETTINGS = SETTINGS_FILE.read_text(encoding="utf-8")
+GOOD_LABELS = LABELS_FILE.read_text(encoding="utf-8")
 
 
 def settings_error(tmp_path, text: str | bytes) -> str:
     path = tmp_path / "mail-settings.yml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     with pytest.raises(DataError) as caught:
-        mail_data.load_settings(path)
+        load_settings(path)
     return str(caught.value)
 
 
@@ -33,10 +34,10 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_the_real_data_files_are_valid():
-    settings = mail_data.load_settings()
-    assert set(settings["servers"]) == set(mail_data.SERVER_KEYS)
-    labels = mail_data.load_labels(list(yaml.safe_load(GOOD_LABELS)))
-    assert all(set(mail_data.LABEL_KEYS) <= set(found) for found in labels.values())
+    settings = load_settings()
+    assert set(settings["servers"]) == set(SERVER_KEYS)
+    labels = load_labels(list(yaml.safe_load(GOOD_LABELS)))
+    assert all(set(LABELS) <= set(found) for found in labels.values())
 
 
 @pytest.mark.parametrize("bad_port", ["abc", "0", "65536", "99999", "9.5", "-1"])
@@ -151,7 +152,7 @@ def test_an_empty_file_is_rejected(tmp_path, content):
 
 def test_a_missing_file_is_rejected(tmp_path):
     with pytest.raises(DataError, match=r"mail-settings\.yml: file not found"):
-        mail_data.load_settings(tmp_path / "mail-settings.yml")
+        load_settings(tmp_path / "mail-settings.yml")
 
 
 def test_a_file_that_is_not_utf8_is_rejected(tmp_path):
@@ -178,7 +179,7 @@ def labels_error(tmp_path, text: str, languages: list[str]) -> str:
     path = tmp_path / "labels.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        mail_data.load_labels(languages, path)
+        load_labels(languages, path)
     return str(caught.value)
 
 
@@ -254,12 +255,12 @@ def test_a_placeholder_in_a_label_that_takes_none_is_named(tmp_path):
 def test_every_declared_placeholder_is_in_the_real_labels():
     from helpcenter.labels import LABELS, placeholders
 
-    for language, found in mail_data.load_labels(LANGUAGES).items():
+    for language, found in load_labels(LANGUAGES).items():
         for key, wanted in LABELS.items():
             assert set(placeholders(found[key])) == set(wanted), f"{language}.{key}"
 
 
 def test_a_hook_filling_a_label_with_other_parts_is_a_programming_error():
-    labels = mail_data.load_labels(LANGUAGES)[LANGUAGES[0]]
+    labels = load_labels(LANGUAGES)[LANGUAGES[0]]
     with pytest.raises(TypeError, match="label 'support' takes"):
         labels.html("support", email="a")

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import mail_data
 import search as search_hook
+from helpcenter.labels import load_labels
+from helpcenter.mailsettings import SERVER_KEYS
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -40,11 +41,11 @@ def test_every_language_has_its_overview(built_site, languages):
     assert len(titles) == len(languages), "each language has its own title, not a copy of another's"
 
 
-@pytest.mark.parametrize("server", mail_data.SERVER_KEYS)
+@pytest.mark.parametrize("server", SERVER_KEYS)
 def test_the_overview_shows_each_servers_table_from_the_data_file(
     built_site, languages, mail_settings, server
 ):
-    labels = mail_data.load_labels([language["locale"] for language in languages])
+    labels = load_labels([language["locale"] for language in languages])
     expected = mail_settings["servers"][server]
     for language in languages:
         words = labels[language["locale"]]

@@ -1,4 +1,4 @@
-"""When `make serve`'s fast preview may rebuild only the edited pages (hooks/helpcenter/preview.py):
+"""When `make serve`'s fast preview may rebuild only the edited pages (hooks/helpcenter/preview_state.py):
 only when nothing but pages' text changed. Everything else is a full rebuild."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from types import SimpleNamespace
 
-from helpcenter.preview import (
+from helpcenter.preview_state import (
     DIRTY_NOTICE,
     PreviewState,
     changed_pages,

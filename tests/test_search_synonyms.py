@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import mail_data
-import search_synonyms
+from helpcenter import search_synonyms
+from helpcenter.datafiles import DataError
 
 
 def load(tmp_path, text: str, languages=("sv", "en")):
@@ -38,6 +38,6 @@ def test_a_language_may_have_no_section(tmp_path):
     ],
 )
 def test_a_mistake_names_the_file_and_line_and_how_to_fix_it(tmp_path, text, line, says):
-    with pytest.raises(mail_data.DataError) as error:
+    with pytest.raises(DataError) as error:
         load(tmp_path, text)
     assert f"search-synonyms.yml:{line}:" in str(error.value) and says in str(error.value)

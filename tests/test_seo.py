@@ -16,9 +16,10 @@ from types import SimpleNamespace
 import yaml
 from bs4 import BeautifulSoup
 
-import mail_data
-import reader
+import page_head
 import search
+from helpcenter.datafiles import PROJECT_DIR
+from helpcenter.labels import load_labels
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -29,7 +30,7 @@ def front_matter(language: dict, path: str) -> dict:
     """The front matter of the source file of a page path in a language (suffix structure)."""
     stem = path.rstrip("/") or "index"
     name = f"{stem}.md" if language["default"] else f"{stem}.{language['locale']}.md"
-    text = (mail_data.PROJECT_DIR / "docs" / name).read_text(encoding="utf-8")
+    text = (PROJECT_DIR / "docs" / name).read_text(encoding="utf-8")
     return yaml.safe_load(text.split("---")[1])
 
 
@@ -82,10 +83,7 @@ def test_every_page_describes_itself_for_search_engines_and_link_previews(
 def test_one_sitemap_lists_every_page_in_every_language_with_absolute_urls(
     built_site, site_pages, languages, mkdocs_config
 ):
-    sources = [
-        p.relative_to(mail_data.PROJECT_DIR / "docs")
-        for p in (mail_data.PROJECT_DIR / "docs").rglob("*.md")
-    ]
+    sources = [p.relative_to(PROJECT_DIR / "docs") for p in (PROJECT_DIR / "docs").rglob("*.md")]
     in_default = {
         re.sub(r"(^|/)index$", r"\1", str(p.with_suffix(""))).rstrip("/") + "/"
         for p in sources
@@ -137,7 +135,7 @@ def test_each_language_has_its_own_search_index_and_a_page_view_fetches_only_its
 def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
     built_site, languages, site_pages
 ):
-    labels = mail_data.load_labels([language["locale"] for language in languages])
+    labels = load_labels([language["locale"] for language in languages])
     for path in site_pages:
         language, _ = split_language(path, languages)
         footer = page(built_site, path).select_one(".md-copyright__privacy")
@@ -147,7 +145,7 @@ def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
         ), path
 
 
-# Helpers of hooks/search.py and hooks/reader.py
+# Helpers of hooks/search.py and hooks/page_head.py
 
 
 def test_only_the_article_is_marked_for_the_index():
@@ -160,15 +158,17 @@ def test_only_the_article_is_marked_for_the_index():
 
 def test_hreflang_alternates_are_absolute_and_end_with_x_default():
     files = {"yy": SimpleNamespace(url="yy/guides/a/"), "xx": SimpleNamespace(url="guides/a/")}
-    assert reader.hreflang_alternates(files, "https://help.example.org/", ["xx", "yy"]) == [
+    assert page_head.hreflang_alternates(files, "https://help.example.org/", ["xx", "yy"]) == [
         {"hreflang": "xx", "href": "https://help.example.org/guides/a/"},
         {"hreflang": "yy", "href": "https://help.example.org/yy/guides/a/"},
         {"hreflang": "x-default", "href": "https://help.example.org/guides/a/"},
     ]
-    assert reader.hreflang_alternates(files, None, ["xx", "yy"]) == [], (
+    assert page_head.hreflang_alternates(files, None, ["xx", "yy"]) == [], (
         "no site_url: no absolute URLs to give"
     )
     assert (
-        reader.hreflang_alternates({"xx": files["xx"]}, "https://help.example.org/", ["xx", "yy"])
+        page_head.hreflang_alternates(
+            {"xx": files["xx"]}, "https://help.example.org/", ["xx", "yy"]
+        )
         == []
     )

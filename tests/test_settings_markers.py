@@ -229,7 +229,7 @@ def test_a_bad_marker_names_the_page_file_and_line_and_what_was_meant(marker, ex
     assert (
         "expected one of" in str(caught.value)
         or "alone" in str(caught.value)
-        or "use settings:table" in str(caught.value)
+        or "did you mean settings:" in str(caught.value)
         or "start with" in str(caught.value)
     )
 

@@ -16,13 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from helpcenter.languages import project_languages
 from tools.kit.browser import CHROMIUM_ARGS, chromium_path
 from tools.kit.build import PROJECT_DIR, strict_build
 from tools.kit.serve import serve
-
-# The build's own code (hooks/helpcenter/), with hooks/ on sys.path as MkDocs has it.
-sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from helpcenter.languages import project_languages
 
 LIGHTHOUSE = (
     PROJECT_DIR / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from helpcenter import templates
+from helpcenter.app_versions import App, load_app_versions
 from helpcenter.datafiles import display_path
 from helpcenter.dates import BuildDates
 from helpcenter.labels import Labels, load_labels
@@ -31,8 +32,10 @@ from helpcenter.languages import (
     site_languages,
 )
 from helpcenter.mailsettings import Settings, load_settings
+from helpcenter.options import Options, guide_names, load_options
 from helpcenter.problems import Problems, load_problems
 from helpcenter.profile_signing import signing_files
+from helpcenter.search_synonyms import load as load_synonyms
 from helpcenter.shortlinks import Links, PageRecord, load_links
 
 CONFIG_KEY = "helpcenter_context"
@@ -51,6 +54,9 @@ class SiteContext:
     templates: jinja2.Environment
     current: Language
     problems: Problems
+    apps: dict[str, App]  # data/app-versions.yml: the versions readers have
+    options: Options  # mkdocs.yml extra: and the environment (helpcenter/options.py)
+    synonyms: dict[str, dict[str, list[str]]]  # data/search-synonyms.yml, per language
     profile_signed: bool  # a certificate is configured: the Apple profiles are signed
     # Recorded while the languages are built, read when the last one is done (hooks/links.py).
     page_urls: dict[str, str] = field(default_factory=dict)  # docs path -> URL path, nav order
@@ -160,5 +166,16 @@ def create(config: MkDocsConfig) -> SiteContext:
             locales,
             project / "data" / "problems.yml",
             name(project / "data" / "problems.yml"),
+        ),
+        options=load_options(
+            config.extra, guide_names(Path(config.docs_dir)), Path(config.config_file_path)
+        ),
+        synonyms=load_synonyms(
+            configured_locales(config), project / "data" / "search-synonyms.yml"
+        ),
+        apps=load_app_versions(
+            locales,
+            project / "data" / "app-versions.yml",
+            name(project / "data" / "app-versions.yml"),
         ),
     )

@@ -6,6 +6,8 @@ fix it (CONTRIBUTING.md): an editor reads it in a terminal or a CI log, never a 
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,13 @@ class _StrictLoader(yaml.SafeLoader):
                 )
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice an editor most likely meant by `word`, or None: the one "did you mean" of the
+    build and the checks, so both word the same mistake the same way."""
+    found = difflib.get_close_matches(str(word), list(choices), n=1)
+    return found[0] if found else None
 
 
 def display_path(path: Path | str, project: Path = PROJECT_DIR) -> str:

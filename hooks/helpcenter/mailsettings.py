@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from helpcenter.datafiles import (
     PROJECT_DIR,
     DataError,
     Lines,
+    closest,
     describe,
     display_path,
     dotted,
@@ -74,8 +74,8 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple[Any, ...],
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))  # type: ignore[union-attr]
         key = sorted(set(error.instance) - set(allowed))[0]
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"expected one of: {', '.join(allowed)}"
+        close = closest(key, allowed)
+        hint = f"did you mean {close!r}?" if close else f"expected one of: {', '.join(allowed)}"
         return (*path, key), f"unknown key {key!r}; {hint}"
     expected = error.schema.get("description") if isinstance(error.schema, dict) else None
     if expected:

@@ -1,13 +1,12 @@
 """The marker registry: every `<!-- settings:KIND ARGUMENT -->` an editor may write.
 
 From `KINDS` come the hook's dispatch (`fill_markers`), its error messages with "did you
-mean", the checks in tools/checks (`find_problem`, `value_keys`) and CONTRIBUTING.md's marker
+mean", the checks in tools/checks (`find_problem`, `values.value_keys`) and CONTRIBUTING.md's marker
 table (`marker_checks.contributing_table`; tests/test_settings_markers.py keeps the two in step).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,10 +14,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from helpcenter.datafiles import closest
 from helpcenter.downloads import DOWNLOADS
-from helpcenter.mailsettings import SERVER_FIELDS, SERVER_KEYS, Settings
+from helpcenter.mailsettings import SERVER_KEYS, Settings
 from helpcenter.problems import problem_ids
-from helpcenter.values import MAILBOX_TOPICS, Renderer
+from helpcenter.values import MAILBOX_TOPICS, OTHER_VALUES, Renderer, value_keys
 
 PREFIX = "settings"
 # `<!-- prefix:kind argument -->`: an HTML comment that starts with `word:` (no space after the
@@ -29,16 +29,6 @@ MARKER = re.compile(
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A Markdown heading, maybe with an explicit id: `### Inkommande e-post (IMAP) {#imap-settings}`.
 HEADING = re.compile(r"^#{2,6}\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*#*\s*$")
-
-# The values <!-- settings:value KEY --> shows that are not a server's (SERVER.FIELD).
-OTHER_VALUES = {
-    "username": 'what to type as the username ("your full email address, for example ...")',
-    "example-address": "the example address alone, as code (the reader's own address once they type it, reader.js)",
-    "provider": "the provider's name",
-    "webmail": "a link to the webmail, named as the provider names it",
-    "support-email": "the support email address, as a link",
-    "support-chat": "a link to the support chat",
-}
 
 
 @dataclass(frozen=True)
@@ -54,6 +44,8 @@ class Kind:
         tuple[str, str], ...
     ]  # CONTRIBUTING's table: (argument(s) shown, what the reader sees)
     list_items: bool = False  # written as a list item, `- <!-- ... -->`, and renders list items
+    per_page: bool = False  # holds a URL relative to the page, so never reused from the cache
+    noun: str = "argument"  # what errors call the argument: "unknown server 'x'"
 
     def example(self, argument: str) -> str:
         """The marker as an editor types it: `<!-- settings:table imap -->`."""
@@ -63,17 +55,6 @@ class Kind:
             else f"<!-- {PREFIX}:{self.name} -->"
         )
         return f"- {marker}" if self.list_items else marker
-
-
-def value_keys(settings: Settings) -> list[str]:
-    """Every KEY of <!-- settings:value KEY --> for these settings."""
-    servers = [
-        f"{server}.{name}"
-        for server in SERVER_KEYS
-        if server in settings["servers"]
-        for name in SERVER_FIELDS
-    ]
-    return servers + list(OTHER_VALUES)
 
 
 KINDS: dict[str, Kind] = {
@@ -94,6 +75,7 @@ KINDS: dict[str, Kind] = {
                 ("smtp", "the same for outgoing mail (SMTP)"),
                 ("pop3", "the same for POP3"),
             ),
+            noun="server",
         ),
         Kind(
             "value",
@@ -122,6 +104,7 @@ KINDS: dict[str, Kind] = {
                 ),
                 *OTHER_VALUES.items(),
             ),
+            noun="setting",
         ),
         Kind(
             "support",
@@ -146,6 +129,7 @@ KINDS: dict[str, Kind] = {
                 ),
             ),
             list_items=True,
+            noun="topic",
         ),
         Kind(
             "problem",
@@ -161,6 +145,7 @@ KINDS: dict[str, Kind] = {
                     "every guide section with that id",
                 ),
             ),
+            noun="problem",
         ),
         Kind(
             "profile-signature",
@@ -188,18 +173,26 @@ KINDS: dict[str, Kind] = {
                     "a button that downloads the iPhone, iPad and Mac set-up profile, in the page's language",
                 ),
             ),
+            per_page=True,
+            noun="download",
+        ),
+        Kind(
+            "thunderbird-qr",
+            "",
+            True,
+            lambda settings: [""],
+            lambda render, _: render.thunderbird_qr(),
+            (
+                (
+                    "",
+                    "on a computer, a form for the reader's address and name and the QR code "
+                    "Thunderbird for Android scans to set up the account (IMAP and SMTP from the "
+                    "data file, no password); hidden on phones and in print",
+                ),
+            ),
+            per_page=True,
         ),
     )
-}
-# "unknown server" for the table's argument, "unknown setting" for a value's...
-_ARGUMENT_NAMES = {
-    "table": "server",
-    "value": "setting",
-    "download": "download",
-    "support": "argument",
-    "mailbox": "topic",
-    "problem": "problem",
-    "profile-signature": "argument",
 }
 
 
@@ -213,16 +206,18 @@ def find_problem(match: re.Match[str], line: str, settings: Settings) -> str | N
         )
     kind = KINDS.get(name)
     if kind is None:
-        close = difflib.get_close_matches(name, list(KINDS), n=1)
-        hint = f"did you mean {PREFIX}:{close[0]}? " if close else ""
+        close = closest(name, list(KINDS))
         known = ", ".join(f"{PREFIX}:{known}" for known in KINDS)
-        return f"unknown marker kind '{name}' in '{match[0]}'; {hint}use {known} (see CONTRIBUTING.md, Markers)"
+        hint = f"did you mean {PREFIX}:{close}?" if close else f"use {known}"
+        return (
+            f"unknown marker kind '{name}' in '{match[0]}'; {hint} (see CONTRIBUTING.md, Markers)"
+        )
     allowed = kind.arguments(settings)
     if argument not in allowed:
-        close = difflib.get_close_matches(argument, allowed, n=1)
-        hint = f"did you mean {kind.example(close[0])}? " if close else ""
+        close = closest(argument, allowed)
+        hint = f"did you mean {kind.example(close)}? " if close else ""
         return (
-            f"unknown {_ARGUMENT_NAMES[name]} '{argument}' in {match[0]}; {hint}"
+            f"unknown {kind.noun} '{argument}' in {match[0]}; {hint}"
             f"expected one of: {', '.join(allowed)} (see CONTRIBUTING.md, Markers)"
         )
     if kind.list_items and line.strip() != f"- {match[0]}":
@@ -268,7 +263,7 @@ def fill_markers(
             kind = KINDS[match["kind"]]
             if kind.name == "table" and servers is not None:
                 servers.setdefault(section, match["argument"])
-            if cache is None or kind.name == "download":  # a download's URL depends on the page
+            if cache is None or kind.per_page:
                 return _output(kind, match, line, render)
             key = match[0] if not kind.alone else (match[0], line)  # a block keeps its indent
             if key not in cache:
@@ -281,7 +276,7 @@ def fill_markers(
 
 def _output(kind: Kind, match: re.Match[str], line: str, render: Renderer) -> str:
     output = kind.render(render, match["argument"] or "")
-    if not kind.alone or kind.name == "download":
+    if not kind.alone or kind.name == "download":  # a button, inline in its paragraph
         return output
     indent = line[: len(line) - len(line.lstrip())]
     block = "\n".join(indent + row if row else row for row in output.split("\n"))

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from helpcenter.downloads import DOWNLOADS
 from helpcenter.mailsettings import ENCRYPTED, encrypted_port
 from helpcenter.values import Renderer
 
@@ -23,7 +24,7 @@ ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
 BLOCK = re.compile(
     r'^(?P<indent>\s*)(?P<kind>!!!|\?\?\?\+?|===)\s*(?P<type>[\w-]*)\s*(?:"(?P<title>[^"]*)")?\s*$'
 )
-COMMENT = re.compile(r"<!--(?!\s*settings:).*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)  # after the markers are filled: editors' notes
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class PlainRenderer(Renderer):
         if kind == "link":
             return Markup(f"[{text}]({href})")
         return Markup(str(text))
+
+    def settings_block(self, table: str) -> str:
+        return table
 
     def search_weighted(self, rows: list[str]) -> list[str]:
         return rows
@@ -91,9 +95,10 @@ class PlainRenderer(Renderer):
         )
 
     def download(self, name: str) -> Markup:
-        from helpcenter.downloads import DOWNLOADS
-
         return Markup(f"[{self.labels[DOWNLOADS[name]]}]({self.downloads[name]})")
+
+    def thunderbird_qr(self) -> Markup:
+        return Markup(self.labels.text("reader.setup_qr.plain"))
 
 
 def clean_markdown(markdown: str, absolute: Callable[[str], str]) -> str:
@@ -140,11 +145,6 @@ def absolute_link(
         if neutral in page_urls:
             return language_url + page_urls[neutral] + suffix
     return language_url + resolved.lstrip("./") + suffix
-
-
-def markdown_copy(title: str, url: str, body: str) -> str:
-    """The Markdown copy of one page: its address and its text."""
-    return f"<!-- {url} -->\n\n{body}" if not body.startswith("# ") else f"{body}\nSource: {url}\n"
 
 
 def llms_txt(site_name: str, summary: str, pages: list[tuple[str, str, str]]) -> str:

@@ -7,13 +7,12 @@ checked once the pages are known (`check_pages` in the default language's `on_na
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from helpcenter.datafiles import DataError, KeyPath, Lines, display_path, dotted, load_yaml
+from helpcenter.datafiles import DataError, KeyPath, Lines, closest, display_path, dotted, load_yaml
 
 KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TARGET = re.compile(r"(?P<page>[^#\s]+\.md)(?:#(?P<anchor>[A-Za-z][\w-]*))?")
@@ -77,10 +76,8 @@ def load_links(path: Path, locales: list[str], name: str | None = None) -> Links
     allowed = ("fallback_language", "short_links", "redirects")
     for key in data:
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = (
-                f"did you mean {close[0]!r}?" if close else f"expected one of: {', '.join(allowed)}"
-            )
+            close = closest(key, allowed)
+            hint = f"did you mean {close!r}?" if close else f"expected one of: {', '.join(allowed)}"
             problems.append(links.problem((key,), f"unknown key {key!r}; {hint}"))
     for key in allowed:
         if key not in data:
@@ -123,11 +120,9 @@ def check_pages(links: Links, page_urls: dict[str, str]) -> list[Problem]:
     problems: list[Problem] = []
 
     def missing(target: Target, path: KeyPath) -> None:
-        close = difflib.get_close_matches(target.page, page_urls, n=1)
+        close = closest(target.page, page_urls)
         hint = (
-            f"did you mean {close[0]!r}?"
-            if close
-            else "write it as from docs/, like guides/iphone.md"
+            f"did you mean {close!r}?" if close else "write it as from docs/, like guides/iphone.md"
         )
         problems.append(links.problem(path, f"no page docs/{target.page}; {hint}"))
 
@@ -187,8 +182,8 @@ def check_anchors(links: Links, ids: dict[str, dict[str, set[str]]]) -> list[Pro
         )
         if lacking:
             known = sorted(set.union(*ids[target.page].values()))
-            close = difflib.get_close_matches(target.anchor, known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"the page's ids: {', '.join(known)}"
+            close = closest(target.anchor, known)
+            hint = f"did you mean {close!r}?" if close else f"the page's ids: {', '.join(known)}"
             problems.append(
                 links.problem(
                     path,

@@ -16,7 +16,7 @@ import re
 from types import SimpleNamespace
 
 import fallback_pages
-import mail_data
+from helpcenter.labels import load_labels
 from sitebuild import add_language, copy_project, run_build
 from thirdlanguage import ENTRY, LOCALE
 from tools.checks.pages import is_complete, site_languages
@@ -40,9 +40,7 @@ def test_a_missing_label_in_the_new_language_fails_the_build_with_a_clear_messag
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     line = text[:start].count("\n") + 2  # the table: mapping is the first key of the language
-    default_wording = mail_data.load_labels([languages[0].locale])[languages[0].locale][
-        "table.host"
-    ]
+    default_wording = load_labels([languages[0].locale])[languages[0].locale]["table.host"]
     assert (
         f"data/labels.yml:{line + 1}: {LOCALE}.table.host: missing label in language '{LOCALE}'; "
         f"add table.host under {LOCALE}: (in {languages[0].locale}: {default_wording!r})"

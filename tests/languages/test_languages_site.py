@@ -22,8 +22,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-import mail_data
 import search
+from helpcenter.labels import Labels, load_labels
 from sitebuild import PROJECT_DIR
 from thirdlanguage import (
     ENTRY,
@@ -64,10 +64,8 @@ def site(third_language_site) -> Path:
 
 
 @pytest.fixture(scope="module")
-def labels(project, languages) -> dict[str, mail_data.Labels]:
-    return mail_data.load_labels(
-        [language.locale for language in languages], project / "data" / "labels.yml"
-    )
+def labels(project, languages) -> dict[str, Labels]:
+    return load_labels([language.locale for language in languages], project / "data" / "labels.yml")
 
 
 @pytest.fixture(scope="module")

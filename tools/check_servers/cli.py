@@ -13,14 +13,10 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from tools.kit.build import PROJECT_DIR
-
-# hooks/ is not a package: mail_data (the build's own loader and validator) is imported by name.
-sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-
 from mkdocs.exceptions import PluginError
 
-import mail_data
+from helpcenter.datafiles import display_path
+from helpcenter.mailsettings import SETTINGS_FILE, load_settings
 from tools.check_servers.model import (
     DEFAULT_TIMEOUT,
     EXIT_MISMATCH,
@@ -145,7 +141,7 @@ def parse_arguments(argv):
     )
     parser.add_argument(
         "--data",
-        default=str(mail_data.SETTINGS_FILE),
+        default=str(SETTINGS_FILE),
         help="the settings file (default: data/mail-settings.yml)",
     )
     parser.add_argument(
@@ -169,9 +165,9 @@ def parse_arguments(argv):
 def main(argv=None) -> int:
     arguments = parse_arguments(argv)
     data_path = Path(arguments.data)
-    data_name = mail_data.display_path(data_path)
+    data_name = display_path(data_path)
     try:
-        settings = mail_data.load_settings(data_path)
+        settings = load_settings(data_path)
         verified, unverified = ssl_contexts(arguments.cafile)
         account = account_from_environment(settings, data_name)
     except (PluginError, UsageError) as error:

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.checks.hooks import check_guides, load_links, load_problems, mail_data, marker_error
+from helpcenter.datafiles import DataError
+from helpcenter.labels import load_labels
+from helpcenter.mailsettings import load_settings
+from tools.checks.hooks import (
+    check_guides,
+    load_app_versions,
+    load_links,
+    load_problems,
+    load_synonyms,
+    marker_error,
+)
 from tools.checks.pages import body_lines, docs_dir, find_pages, site_languages
 from tools.checks.yaml_advice import advice
 
 
 def load_data(project: Path) -> tuple[dict, dict]:
-    """The validated settings and labels of this project; raises mail_data.DataError."""
+    """The validated settings and labels of this project; raises DataError."""
     locales = [language.locale for language in site_languages(project)]
-    settings = mail_data.load_settings(project / "data" / "mail-settings.yml")
-    labels = mail_data.load_labels(locales, project / "data" / "labels.yml")
+    settings = load_settings(project / "data" / "mail-settings.yml")
+    labels = load_labels(locales, project / "data" / "labels.yml")
     return settings, labels
 
 
@@ -30,16 +40,30 @@ def check_data(project: Path) -> list[str]:
     if not broken & {"mail-settings.yml", "labels.yml"}:
         try:
             load_data(project)
-        except mail_data.DataError as error:
+        except DataError as error:
             problems += [_relative(line, project) for line in str(error).splitlines()]
     if "links.yml" not in broken and (project / "data" / "links.yml").exists():
         locales = [language.locale for language in site_languages(project)]
         try:
             load_links(project / "data" / "links.yml", locales)
-        except mail_data.DataError as error:
+        except DataError as error:
             problems += [_relative(line, project) for line in str(error).splitlines()]
     if "problems.yml" not in broken and (project / "data" / "problems.yml").exists():
         problems += check_problems(project)
+    if "search-synonyms.yml" not in broken and (project / "data" / "search-synonyms.yml").exists():
+        locales = [language.locale for language in site_languages(project)]
+        try:
+            load_synonyms(locales, project / "data" / "search-synonyms.yml")
+        except DataError as error:
+            problems += [_relative(line, project) for line in str(error).splitlines()]
+    if "app-versions.yml" not in broken:
+        locales = [language.locale for language in site_languages(project)]
+        try:
+            load_app_versions(
+                locales, project / "data" / "app-versions.yml", "data/app-versions.yml"
+            )
+        except DataError as error:
+            problems += str(error).splitlines()
     return problems
 
 
@@ -50,7 +74,7 @@ def check_problems(project: Path) -> list[str]:
     path = project / "data" / "problems.yml"
     try:
         found = load_problems(docs_dir(project), locales, path, "data/problems.yml")
-    except mail_data.DataError as error:
+    except DataError as error:
         return str(error).splitlines()
     return check_guides(docs_dir(project), list(found.words))
 
@@ -59,7 +83,7 @@ def check_markers(project: Path) -> list[str]:
     """Every marker in every page is one the build knows (its marker registry)."""
     try:
         load_data(project)
-    except mail_data.DataError:
+    except DataError:
         return [
             "data/mail-settings.yml:1: the markers cannot be checked while the data file has errors; fix those first "
             "(python -m tools.checks data)"
@@ -71,7 +95,7 @@ def marker_problems(project: Path) -> list[tuple[str, str]]:
     """(page, message) for every marker the hook cannot render; none while the data has errors."""
     try:
         settings, _ = load_data(project)
-    except mail_data.DataError:
+    except DataError:
         return []
     languages = site_languages(project)
     docs = docs_dir(project)

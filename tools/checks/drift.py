@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.checks.hooks import mail_data
+from helpcenter.datafiles import DataError
+from helpcenter.mailsettings import SERVER_KEYS, load_settings
 from tools.checks.pages import MARKER, docs_dir
 
 # Mail ports that are never typed either, even when the data file does not list them.
@@ -64,8 +65,8 @@ class Fact:
 
 def check_drift(project: Path) -> list[str]:
     try:
-        settings = mail_data.load_settings(project / "data" / "mail-settings.yml")
-    except mail_data.DataError:
+        settings = load_settings(project / "data" / "mail-settings.yml")
+    except DataError:
         return [
             "data/mail-settings.yml:1: drift cannot be checked while the data file has errors; fix those first "
             "(python -m tools.checks data)"
@@ -109,7 +110,7 @@ def data_facts(settings: dict) -> list[Fact]:
         Fact(_literal(support["email"]), "the support address", ("support-email",)),
     ]
     hosts: dict[str, list[str]] = {}
-    for server_key in mail_data.SERVER_KEYS:
+    for server_key in SERVER_KEYS:
         server = settings["servers"].get(server_key)
         if server:
             hosts.setdefault(server["host"], []).append(f"{server_key}.host")
@@ -139,7 +140,7 @@ def data_facts(settings: dict) -> list[Fact]:
 def data_ports(settings: dict) -> dict[int, list[str]]:
     """Every port number and the marker keys that print it (the recommended port: SERVER.port)."""
     ports: dict[int, list[str]] = {}
-    for server_key in mail_data.SERVER_KEYS:
+    for server_key in SERVER_KEYS:
         for index, entry in enumerate(settings["servers"].get(server_key, {}).get("ports", [])):
             ports.setdefault(entry["port"], []).append(
                 f"{server_key}.port" if index == 0 else f"{server_key}.ports"
@@ -181,7 +182,7 @@ def find_drift(line: str, facts: list[Fact], ports: dict[int, list[str]]) -> lis
             Found(
                 match[0],
                 "the security mode",
-                tuple(f"{key}.security" for key in mail_data.SERVER_KEYS),
+                tuple(f"{key}.security" for key in SERVER_KEYS),
             )
         )
     typed_ports |= {int(match[1]) for match in PORT_AFTER_WORD.finditer(line)}
@@ -193,9 +194,7 @@ def find_drift(line: str, facts: list[Fact], ports: dict[int, list[str]]) -> lis
         typed_ports |= {int(match[1]) for match in NUMBER.finditer(line) if int(match[1]) in known}
     for port in sorted(typed_ports):
         if 1 <= port <= 65535:
-            keys = tuple(ports.get(port, ())) or tuple(
-                f"{key}.port" for key in mail_data.SERVER_KEYS
-            )
+            keys = tuple(ports.get(port, ())) or tuple(f"{key}.port" for key in SERVER_KEYS)
             found.append(Found(str(port), "the port" if port in ports else "a port", keys))
     return found
 
@@ -218,7 +217,7 @@ def find_other_hosts(line: str, facts: list[Fact]) -> list[Found]:
                 Found(
                     host,
                     "another server name",
-                    tuple(f"{key}.host" for key in mail_data.SERVER_KEYS),
+                    tuple(f"{key}.host" for key in SERVER_KEYS),
                 )
             )
     return found

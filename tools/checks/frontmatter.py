@@ -65,7 +65,10 @@ def read_meta(page: Page) -> tuple[dict, list[str]]:
     problems = []
     for key, purpose in (
         ("title", "the page's title"),
-        ("description", "one or two sentences about the page"),
+        (
+            "description",
+            "one or two sentences about the page (search engines and llms.txt show it)",
+        ),
     ):
         value = meta.get(key)
         if value is None:

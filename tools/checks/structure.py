@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from tools.checks.hooks import mail_data
+from helpcenter.datafiles import DataError
+from helpcenter.mailsettings import load_settings
 from tools.checks.pages import Page, find_pages, headings, markers, site_languages
 
 SUPPORT = "<!-- settings:support -->"
@@ -45,8 +46,8 @@ def structure_problems(project: Path) -> list[str]:
 def _tables_missing(project: Path, source: Page, pages: list[Page]) -> list[str]:
     """The overview's settings table of each server in the data file, under `{#SERVER-settings}`."""
     try:
-        servers = mail_data.load_settings(project / "data" / "mail-settings.yml")["servers"]
-    except mail_data.DataError:
+        servers = load_settings(project / "data" / "mail-settings.yml")["servers"]
+    except DataError:
         return []  # the data check reports it
     problems = []
     for server in servers:
