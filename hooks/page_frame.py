@@ -4,7 +4,8 @@
   in the header and footer, and the guides the 404 page offers, in the language being built.
 - `checked_against` (each guide): the line under the title that says which app versions the
   steps were last checked against and when, from the guide's front matter
-  (`review: {checked_against, date}`), e.g. "Kontrollerad mot iOS 26.1, november 2026".
+  (`review: {apps, date}`, the apps' names from data/app-versions.yml, or a free
+  `checked_against` for a guide about no one app), e.g. "Kontrollerad mot iOS 26, november 2026".
   A reader on an older or newer app knows at once whether the screens will match.
 """
 
@@ -22,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter import context
+from helpcenter.app_versions import App, checked_against
 
 # How many guides the 404 page offers (the first ones of the navigation's guide section).
 POPULAR_GUIDES = 5
@@ -47,7 +49,9 @@ def on_page_context(
     """The guide's checked-against line, in the language being built."""
     site = context.of(config)
     label = site.labels_for()["review.checked_against"]
-    context_["checked_against"] = checked_against_line(page.meta or {}, label, site.current.locale)
+    context_["checked_against"] = checked_against_line(
+        page.meta or {}, label, site.current.locale, site.apps
+    )
     return context_
 
 
@@ -82,17 +86,25 @@ def frame_words(settings: dict[str, Any], labels: dict[str, str]) -> dict[str, s
     }
 
 
-def checked_against_line(meta: Mapping[str, Any], label: str, locale: str) -> str:
-    """'Kontrollerad mot iOS 26.1, november 2026' from `review`, or '' without one. The month
+def checked_against_line(
+    meta: Mapping[str, Any], label: str, locale: str, apps: Mapping[str, App]
+) -> str:
+    """'Kontrollerad mot iOS 26, november 2026' from `review`, or '' without one. The month
     is named in the page's language (babel, CLDR), standalone form, with the year."""
     review = meta.get("review")
-    if not isinstance(review, dict) or not review.get("checked_against") or not review.get("date"):
+    if not isinstance(review, dict) or not review.get("date"):
+        return ""
+    if isinstance(review.get("apps"), dict):
+        versions = checked_against(review["apps"], apps, locale)
+    elif review.get("checked_against"):
+        versions = review["checked_against"]
+    else:
         return ""
     date = review["date"]
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
     month = format_date(date, "LLLL y", locale=locale)
-    return label.format(versions=review["checked_against"], month=month)
+    return label.format(versions=versions, month=month)
 
 
 def guide_pages(nav: Navigation) -> list[Page]:

@@ -49,7 +49,7 @@ def test_a_guide_without_review_or_sources_is_one_message(project):
     page.write_text(re.sub(r"(?m)^(review|sources):\n(?:  .*\n)+", "", text), encoding="utf-8")
     assert check_review(project, TODAY) == [
         "docs/guides/iphone.md:1: the guide has no review and no sources; add review: {date: YYYY-MM-DD, "
-        "checked_against: the app versions} and sources: [{url: https://..., confirms: what it confirms, checked: "
+        'apps: {ios: "26"}} and sources: [{url: https://..., confirms: what it confirms, checked: '
         "YYYY-MM-DD}] to its front matter: what its steps rest on and the day you checked them (see CONTRIBUTING.md, "
         '"Sources and review")'
     ]
@@ -114,6 +114,6 @@ def test_the_report_lists_every_guide_oldest_first(project):
     days = (TODAY - datetime.date(2026, 1, 1)).days
     assert rows[0].startswith(f"{days} (due)") and rows[0].endswith("docs/guides/gmail.md")
     assert lines[-1].startswith(
-        f"{len(guides)} guides; 1 without a review or reviewed more than 180 days ago."
+        f"{len(guides)} guides; 1 without a review or reviewed more than 180 days ago;"
     )
     assert line_of(project, "docs/guides/gmail.md", "date: 2026-01-01") > 1

@@ -1,5 +1,6 @@
 """Every guide by review age, the oldest first: when its steps were last checked against its
-sources, against which app versions, and how many sources it cites (make reviews).
+sources, against which app versions, how many sources it cites, and which of its apps readers
+now have in a newer version than the one checked (data/app-versions.yml) (make reviews).
 
     python -m tools.reviews [--project DIR]
 
@@ -20,15 +21,17 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 def report(project: Path, today: datetime.date) -> list[str]:
-    rows = [("age (days)", "reviewed", "checked against", "sources", "guide")]
-    due = 0
+    rows = [("age (days)", "reviewed", "newer version out", "checked against", "sources", "guide")]
+    due = behind = 0
     for review in reviews(project):
         age = (today - review.date).days if review.date else None
         due += age is None or age > REVIEW_DAYS
+        behind += bool(review.outdated)
         rows.append(
             (
                 "no review" if age is None else f"{age}{' (due)' if age > REVIEW_DAYS else ''}",
                 str(review.date or "-"),
+                "; ".join(review.outdated) or "-",
                 review.checked_against or "-",
                 str(review.sources),
                 review.page.name,
@@ -41,7 +44,8 @@ def report(project: Path, today: datetime.date) -> list[str]:
     ]
     lines.append("")
     lines.append(
-        f"{len(rows) - 1} guides; {due} without a review or reviewed more than {REVIEW_DAYS} days ago. "
+        f"{len(rows) - 1} guides; {due} without a review or reviewed more than {REVIEW_DAYS} days ago; "
+        f"{behind} checked against an older app version than readers have now (data/app-versions.yml). "
         "Review the oldest first: check each step against its sources, then update review and the sources' "
         'checked dates (CONTRIBUTING.md, "Sources and review").'
     )

@@ -121,10 +121,12 @@ def test_each_guide_says_under_its_title_what_its_steps_were_checked_against(
     import yaml
 
     import page_frame
+    from helpcenter.app_versions import load_app_versions
     from helpcenter.labels import load_labels
     from sitebuild import PROJECT_DIR
 
     labels = load_labels([language["locale"] for language in languages])
+    apps = load_app_versions([language["locale"] for language in languages])
     page = new_page()
     checked = 0
     for language in languages:
@@ -138,7 +140,7 @@ def test_each_guide_says_under_its_title_what_its_steps_were_checked_against(
             if not meta.get("review"):
                 continue
             expected = page_frame.checked_against_line(
-                meta, labels[language["locale"]]["review.checked_against"], language["locale"]
+                meta, labels[language["locale"]]["review.checked_against"], language["locale"], apps
             )
             page.goto(site_url + language["prefix"] + f"guides/{parts[0]}/")
             line = page.locator("article h1 + .frame-checked")
@@ -150,9 +152,16 @@ def test_each_guide_says_under_its_title_what_its_steps_were_checked_against(
             {"review": {"date": datetime.date(2026, 11, 29), "checked_against": "iOS 26.1"}},
             labels["sv"]["review.checked_against"],
             "sv",
+            apps,
         )
         == "Kontrollerad mot iOS 26.1, november 2026"
     )
+    ios = {"review": {"date": datetime.date(2026, 12, 5), "apps": {"ios": "26", "ipados": "26"}}}
+    assert (
+        page_frame.checked_against_line(ios, labels["sv"]["review.checked_against"], "sv", apps)
+        == f"Kontrollerad mot {apps['ios'].names['sv']} 26 och {apps['ipados'].names['sv']} 26, "
+        "december 2026"
+    ), "the apps' names from data/app-versions.yml, joined as Swedish joins a list"
 
 
 def test_the_404_page_offers_a_search_with_an_example_and_the_first_guides(

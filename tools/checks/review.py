@@ -4,7 +4,8 @@ guide to check next. The shape is the team's contract (CONTRIBUTING.md, "Sources
 
     review:
       date: 2026-11-29            # last review of the steps against the sources
-      checked_against: iOS 26.1   # app versions, as readers name them
+      apps: {ios: "26"}           # each app (data/app-versions.yml) and the version checked
+      # or, for a guide about no one app: checked_against: email apps that support IMAP
     sources:                      # at least one
       - url: https://support.apple.com/...
         confirms: Add Account steps and field labels
@@ -13,8 +14,10 @@ guide to check next. The shape is the team's contract (CONTRIBUTING.md, "Sources
       - label: "Krypteringsmetod"
         note: no Swedish source; the step names the field by its position
 
-A guide without `review` or `sources` fails `make check`; a review older than REVIEW_DAYS is a
-warning (make check still passes) and `make reviews` lists every guide by review age.
+A guide without `review` or `sources`, or naming an app data/app-versions.yml does not list, fails
+`make check`; a review older than REVIEW_DAYS is a warning (make check still passes) and
+`make reviews` lists every guide by review age, flagging apps checked at an older version than
+the one readers have now.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.checks.frontmatter import read_meta
+from tools.checks.hooks import DataError, load_app_versions, outdated, unknown_app
 from tools.checks.pages import Page, Warn, find_pages, site_languages
 
 REVIEW_DAYS = 180
 GUIDES = "guides/"
 HOW = 'see CONTRIBUTING.md, "Sources and review"'
-REVIEW_EXAMPLE = "review: {date: YYYY-MM-DD, checked_against: the app versions}"
+REVIEW_EXAMPLE = 'review: {date: YYYY-MM-DD, apps: {ios: "26"}}'
 SOURCE_EXAMPLE = "sources: [{url: https://..., confirms: what it confirms, checked: YYYY-MM-DD}]"
 
 
@@ -42,6 +46,18 @@ class Review:
     date: datetime.date | None
     checked_against: str
     sources: int
+    outdated: list[str]  # apps checked at an older version than readers have now
+
+
+def app_versions(project: Path) -> dict | None:
+    """data/app-versions.yml, or None when it is broken (the data check reports that)."""
+    locales = [language.locale for language in site_languages(project)]
+    try:
+        return load_app_versions(
+            locales, project / "data" / "app-versions.yml", "data/app-versions.yml"
+        )
+    except DataError:
+        return None
 
 
 def guides(project: Path) -> list[Page]:
@@ -54,15 +70,18 @@ def check_review(project: Path, today: datetime.date | None = None) -> list[str]
     """Fails on a guide without review or sources; warns (Warn) on a review older than REVIEW_DAYS."""
     today = today or datetime.date.today()
     problems: list[str] = []
+    apps = app_versions(project)
     for page in guides(project):
         meta, meta_problems = read_meta(page)
         if meta_problems:
             continue  # the frontmatter check reports those
-        problems += review_problems(page, meta, today)
+        problems += review_problems(page, meta, today, apps)
     return problems
 
 
-def review_problems(page: Page, meta: dict, today: datetime.date) -> list[str]:
+def review_problems(
+    page: Page, meta: dict, today: datetime.date, apps: dict | None = None
+) -> list[str]:
     where = page.name
     problems = []
     review = meta.get("review")
@@ -97,12 +116,7 @@ def review_problems(page: Page, meta: dict, today: datetime.date) -> list[str]:
                     "to that day (a warning: make check still passes)"
                 )
             )
-        checked_against = review.get("checked_against")
-        if not isinstance(checked_against, str) or not checked_against.strip():
-            problems.append(
-                f"{where}:{_line(page, 'review')}: review.checked_against is missing; name the app versions the "
-                "steps were checked against, as readers name them (checked_against: iOS 26.1)"
-            )
+        problems += apps_problems(page, review, apps)
     problems += source_problems(page, meta.get("sources"))
     for index, item in enumerate(meta.get("unconfirmed") or []):
         if (
@@ -115,6 +129,29 @@ def review_problems(page: Page, meta: dict, today: datetime.date) -> list[str]:
                 'label as the app shows it", note: why no source confirms it and how the wording avoids it)'
             )
     return problems
+
+
+def apps_problems(page: Page, review: dict, known: dict | None) -> list[str]:
+    """review.apps names apps data/app-versions.yml lists, each with the version checked; a
+    guide about no one app says what it was checked against in words instead."""
+    where, line = page.name, _line(page, "review")
+    apps, words = review.get("apps"), review.get("checked_against")
+    if apps is None:
+        if isinstance(words, str) and words.strip():
+            return []
+        return [
+            f"{where}:{line}: review.apps is missing; name each app the steps were checked against "
+            'and its version, as data/app-versions.yml names the app (apps: {ios: "26"})'
+        ]
+    if not isinstance(apps, dict) or not apps:
+        return [f'{where}:{line}: review.apps must map app ids to versions, e.g. {{ios: "26"}}']
+    if known is None:
+        return []  # data/app-versions.yml is broken: the data check says how
+    return [
+        f"{where}:{_line(page, str(app), 'review')}: {unknown_app(str(app), known)}"
+        for app in apps
+        if app not in known
+    ]
 
 
 def source_problems(page: Page, sources) -> list[str]:
@@ -154,6 +191,7 @@ def source_problems(page: Page, sources) -> list[str]:
 def reviews(project: Path) -> list[Review]:
     """Every guide's review, the oldest (or missing) first."""
     found = []
+    apps = app_versions(project) or {}
     for page in guides(project):
         meta, _ = read_meta(page)
         review = meta.get("review")
@@ -164,8 +202,9 @@ def reviews(project: Path) -> list[Review]:
             Review(
                 page,
                 date if isinstance(date, datetime.date) else None,
-                str(review.get("checked_against") or ""),
+                _checked_against(review, apps),
                 len(sources) if isinstance(sources, list) else 0,
+                outdated(review["apps"], apps) if isinstance(review.get("apps"), dict) else [],
             )
         )
     return sorted(found, key=lambda r: (r.date or datetime.date.min, r.page.name))
@@ -188,3 +227,10 @@ def _line(page: Page, key: str, parent: str | None = None, index: int = 0) -> in
                 return number
             seen += 1
     return start + 1 if parent is not None else 1
+
+
+def _checked_against(review: dict, apps: dict) -> str:
+    """'ios 26, ipados 26' for the report, or the guide's words."""
+    if isinstance(review.get("apps"), dict):
+        return ", ".join(f"{app} {version}" for app, version in review["apps"].items())
+    return str(review.get("checked_against") or "")
