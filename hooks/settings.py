@@ -34,6 +34,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         problems=site.problems,
         locale=language.locale,
         profile_signed=site.profile_signed,
+        assets=get_relative_url("assets/", page.url),
     )
     return markers.fill_markers(
         markdown,

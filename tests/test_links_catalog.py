@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-import mail_data
+from helpcenter.labels import load_labels
+from helpcenter.mailsettings import SERVER_KEYS
 from sitelinks import HEADINGS, article, heading_text, land, read
 
 
@@ -30,7 +31,7 @@ def public_url(mkdocs_config) -> str:
 
 @pytest.fixture(scope="session")
 def labels(languages):
-    return mail_data.load_labels([language["locale"] for language in languages])
+    return load_labels([language["locale"] for language in languages])
 
 
 # --------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ def test_every_catalog_entry_resolves_and_can_be_pasted(catalog, built_site, lan
             assert fixed is page, f"{entry['short_links'][locale]}: {why}"
 
 
-@pytest.mark.parametrize("server", mail_data.SERVER_KEYS)
+@pytest.mark.parametrize("server", SERVER_KEYS)
 def test_settings_snippets_carry_the_values_from_the_data_file(
     catalog, mail_settings, labels, languages, server
 ):
@@ -161,7 +162,7 @@ def test_every_host_and_port_is_one_unit_with_its_copy_button(pages, languages):
                 )
                 assert button["data-clipboard-text"] == code.get_text()
                 values += 1
-    assert values >= 2 * len(mail_data.SERVER_KEYS) * len(languages)
+    assert values >= 2 * len(SERVER_KEYS) * len(languages)
 
 
 def test_the_language_switcher_links_to_the_same_page_in_every_language(

@@ -13,16 +13,15 @@ from pathlib import Path
 
 import pytest
 
-import mail_data
 from helpcenter import shortlinks as links
-from helpcenter.datafiles import DataError
+from helpcenter.datafiles import PROJECT_DIR, DataError
 from sitelinks import land, read
 
 
 @pytest.fixture(scope="session")
 def links_data(languages):
     return links.load_links(
-        mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
+        PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
     )
 
 

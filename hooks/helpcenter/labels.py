@@ -9,7 +9,6 @@ data/labels.yml:LINE. Adding a label is one line here plus its text in every lan
 
 from __future__ import annotations
 
-import difflib
 import string
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from helpcenter.datafiles import (
     PROJECT_DIR,
     DataError,
     Lines,
+    closest,
     describe,
     display_path,
     load_yaml,
@@ -129,6 +129,15 @@ LABELS: dict[str, tuple[str, ...]] = {
     "reader.qr.page": (),
     "reader.qr.profile": (),
     "reader.qr.alt": ("url",),
+    # docs/assets/javascripts/thunderbird-qr.js fills "{address}" in the reader's browser.
+    "reader.setup_qr.name": (),
+    "reader.setup_qr.name_hint": (),
+    "reader.setup_qr.show": (),
+    "reader.setup_qr.missing": (),
+    "reader.setup_qr.ready": ("address",),
+    "reader.setup_qr.alt": ("address",),
+    "reader.setup_qr.caption": ("address",),
+    "reader.setup_qr.plain": (),
     # hooks/fallback_pages.py: the banner on a page a language has not translated yet.
     "languages.not_translated": ("language",),
     # hooks/page_frame.py: the line under a guide's title (contract A), support and webmail in
@@ -218,9 +227,9 @@ def validate_labels(
                     for message in _placeholder_problems(value, wanted)
                 ]
         for key in sorted(set(found) - set(LABELS)):
-            close = difflib.get_close_matches(key, list(LABELS), n=1)
+            close = closest(key, list(LABELS))
             hint = (
-                f"; did you mean {close[0]!r}?"
+                f"; did you mean {close!r}?"
                 if close
                 else "; declare it in hooks/helpcenter/labels.py (LABELS) first"
             )
@@ -249,8 +258,8 @@ def _placeholder_problems(text: str, wanted: tuple[str, ...]) -> list[str]:
         ]
     messages = []
     for name in sorted(set(used) - set(wanted)):
-        close = difflib.get_close_matches(name, wanted, n=1)
-        hint = f"did you mean {{{close[0]}}}?" if close else f"this label takes: {shown}"
+        close = closest(name, wanted)
+        hint = f"did you mean {{{close}}}?" if close else f"this label takes: {shown}"
         messages.append(f"unknown placeholder {{{name}}}; {hint}")
     for name in wanted:
         if name not in used:

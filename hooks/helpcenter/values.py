@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 
 from helpcenter.downloads import DOWNLOADS, PROFILE_CONTENT_TYPE
 from helpcenter.labels import LABELS, Labels
-from helpcenter.mailsettings import ENCRYPTED, Settings, encrypted_port
+from helpcenter.mailsettings import ENCRYPTED, SERVER_FIELDS, SERVER_KEYS, Settings, encrypted_port
 from helpcenter.problems import Problems
+from helpcenter.thunderbird_qr import qr_servers
 
 # Pagefind's weight (1 is a paragraph's, 10 the most) of a problem's reader words and error
 # texts on the hub: a reader typing them lands on the problem's section.
@@ -25,8 +26,29 @@ SEARCH_WEIGHT = 8
 # What <!-- settings:mailbox TOPIC --> can show.
 MAILBOX_TOPICS = ("password",)
 
+# The values <!-- settings:value KEY --> shows that are not a server's (SERVER.FIELD).
+OTHER_VALUES = {
+    "username": 'what to type as the username ("your full email address, for example ...")',
+    "example-address": "the example address alone, as code (the reader's own address once they type it, reader.js)",
+    "provider": "the provider's name",
+    "webmail": "a link to the webmail, named as the provider names it",
+    "support-email": "the support email address, as a link",
+    "support-chat": "a link to the support chat",
+}
+
 # The values a reader types, so they get a copy button.
 COPYABLE_FIELDS = ("host", "port", "ports")
+
+
+def value_keys(settings: Settings) -> list[str]:
+    """Every KEY of <!-- settings:value KEY --> for these settings."""
+    servers = [
+        f"{server}.{name}"
+        for server in SERVER_KEYS
+        if server in settings["servers"]
+        for name in SERVER_FIELDS
+    ]
+    return servers + list(OTHER_VALUES)
 
 
 @dataclass(frozen=True)
@@ -40,10 +62,11 @@ class Renderer:
     problems: Problems | None = None  # for the problems hub's markers
     locale: str = ""  # the language of the labels, for the problems' words and error texts
     profile_signed: bool = False  # the build signs the Apple profiles (helpcenter.profile_signing)
+    assets: str = "assets/"  # the site's assets folder, relative to this page
 
     def value(self, key: str) -> Markup:
         """One setting inline, e.g. `imap.host` -> the host as code with its copy button.
-        The key must be one `markers.value_keys` lists."""
+        The key must be one `value_keys` lists."""
         provider, support = self.settings["provider"], self.settings["support"]
         if key == "provider":
             return self._value("text", key, provider["name"])
@@ -113,9 +136,15 @@ class Renderer:
     def table(self, server_key: str) -> str:
         """One server's settings as a Markdown table, in the labels' language."""
         template = self.templates.get_template("settings/table.md")
-        return template.render(
+        table = template.render(
             server_key=server_key, labels=self.labels, value=self.value, username=self.username
         ).strip("\n")
+        return self.settings_block(table)
+
+    def settings_block(self, table: str) -> str:
+        """The table in a block of its own class, which styles it on a phone (links.css) with
+        plain class selectors: `table:has(.mail-value)` cost every page style time (issue 28)."""
+        return f'<div class="mail-table" markdown>\n\n{table}\n\n</div>'
 
     def mailbox(self, topic: str) -> str:
         """What a reader must know about the mailbox's password, as Markdown list items, each
@@ -193,6 +222,18 @@ class Renderer:
                 href=self.downloads[name],
                 text=self.labels[DOWNLOADS[name]],
                 content_type=PROFILE_CONTENT_TYPE,
+            )
+        )
+
+    def thunderbird_qr(self) -> Markup:
+        """The form and the code Thunderbird for Android scans: the servers from the data file,
+        the address added in the reader's browser (overrides/partials/reader/thunderbird-qr.html)."""
+        template = self.templates.get_template("reader/thunderbird-qr.html")
+        return Markup(
+            template.render(
+                servers=qr_servers(self.settings),
+                labels=self.labels,
+                script=self.assets + "javascripts/thunderbird-qr.js",
             )
         )
 
