@@ -18,7 +18,7 @@ What this hook does:
   script sends it to our worker (docs/assets/javascripts/workers/search-lazy.js), which loads
   Pagefind when the reader types and answers in Material's format, so the search box, results,
   highlighting and keyboard stay Material's.
-README.md, "Performance", says why; PERFORMANCE.md has the measured comparison.
+ARCHITECTURE.md, "Build performance", says why; PERFORMANCE.md has the measured comparison.
 """
 
 from __future__ import annotations
@@ -26,17 +26,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-import search_synonyms
-from helpcenter import preview
+from helpcenter import context, preview_state
 from helpcenter.languages import (
     building_inside_i18n,
     building_locale,
-    configured_languages,
     site_languages,
 )
-from helpcenter.pagefind_bundle import SYNONYMS_FILE, pages_per_shard, write_bundle, write_json
+from helpcenter.pagefind_bundle import SYNONYMS_FILE, vocabulary_ids, write_bundle, write_json
 from helpcenter.pagefind_bundle import bundle_pages as bundle_pages  # the tests call it here
 
 SEARCH_DIR = "search"
@@ -53,7 +55,7 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 # --------------------------------------------------------------------------------------------
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Tell main.html the URL prefix of the language being built: Material's "base"."""
     env.globals["language_prefix"] = language_prefixes(config)[building_locale(config)]
     return env
@@ -78,7 +80,7 @@ def _search_box_shown(context, page, config, nav):
 on_page_context = CombinedEvent(_no_lunr_entry, _search_box_shown)
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Mark what Pagefind indexes: the article (pagefind_bundle.NOT_TEXT is left out of it)."""
     return mark_for_index(output)
 
@@ -86,15 +88,15 @@ def on_post_page(output: str, page, config) -> str:
 # After static-i18n's (-100), which builds the other languages, and after hooks/csp.py (-1000),
 # the last to rewrite pages: the preview's index, made in the background, reads finished pages.
 @event_priority(-1100)
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Once the whole site exists: one Pagefind bundle and one settings file per language."""
     if building_inside_i18n(config):
         return  # a language built from inside static-i18n; the other languages do not exist yet
     site = Path(config.site_dir)
     prefixes = language_prefixes(config)
-    synonyms = search_synonyms.load([language.locale for language in configured_languages(config)])
+    synonyms = context.of(config).synonyms
     separator = word_separator(config)
-    per_shard = pages_per_shard()
+    per_shard = context.of(config).options.search_shard_pages
 
     def write_search_files() -> None:
         for locale, prefix in prefixes.items():
@@ -105,10 +107,15 @@ def on_post_build(config) -> None:
             )
             write_json(
                 site / prefix / SEARCH_DIR / SETTINGS_FILE,
-                {"config": language_settings(locale, prefix, separator, shards), "docs": []},
+                {
+                    "config": language_settings(
+                        locale, prefix, separator, shards, vocabulary_ids(bundle)
+                    ),
+                    "docs": [],
+                },
             )
 
-    state = preview.of(config)
+    state = preview_state.of(config)
     if state is not None and state.dirty:
         # `make serve` after a text edit: the page is served at once, its search a moment later.
         state.run_after_build(write_search_files, "The search index")
@@ -142,16 +149,20 @@ def language_pages(site: Path, prefix: str, prefixes: dict[str, str]) -> list[Pa
     ]
 
 
-def language_settings(locale: str, prefix: str, separator: str, shards: int = 1) -> dict:
-    """What Material's page script sends our worker: the language, where its bundle is and the
-    bundle's other shards (helpcenter/pagefind_bundle.py), which the worker merges into shard 1;
-    and the word separator, which Material's page script uses to mark the searched words on the
-    page a result opens (`search.highlight`)."""
+def language_settings(
+    locale: str, prefix: str, separator: str, shards: int = 1, skip: list[str] | None = None
+) -> dict:
+    """What Material's page script sends our worker: the language, where its bundle is, the
+    bundle's other shards (helpcenter/pagefind_bundle.py), which the worker merges into shard 1,
+    and the ids of their vocabulary pages, which it leaves out; and the word separator, which
+    Material's page script uses to mark the searched words on the page a result opens
+    (`search.highlight`)."""
     return {
         "lang": [locale],
         "separator": separator,
         "bundle": f"{prefix}{BUNDLE_DIR}/",
         "shards": [f"{prefix}{BUNDLE_DIR}/{number}/" for number in range(2, shards + 1)],
+        "skip": skip or [],
         "synonyms": f"{prefix}{BUNDLE_DIR}/{SYNONYMS_FILE}",
     }
 

@@ -5,13 +5,17 @@ after the first holds only what Pagefind's `mergeIndex` fetches from it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import search
 from helpcenter.pagefind_bundle import (
     NOT_IN_LATER_SHARDS,
+    VOCABULARY_URL,
     deal_into_shards,
+    language_words,
     shard_folders,
+    shard_fragments,
     shard_pages,
 )
 
@@ -58,6 +62,53 @@ def test_the_shards_hold_the_pages_one_shard_holds(sharded_search_site, built_si
         sharded = search.bundle_pages(sharded_search_site / language["prefix"] / "pagefind")
         assert sorted(sharded) == sorted(one), language["locale"]
         assert settings_of(built_site, language)["shards"] == []
+
+
+def test_each_shard_holds_every_word_of_the_language_in_a_page_search_leaves_out(
+    sharded_search_site, built_site, languages
+):
+    """Pagefind searches a word an index lacks as a shorter one (pagefind_bundle.py): every
+    shard holds every word, on a page whose id the worker is told to skip."""
+    for language in languages:
+        bundle = sharded_search_site / language["prefix"] / "pagefind"
+        words = {word for page in bundle_text(bundle) for word in bare_words(page)}
+        skip = settings_of(sharded_search_site, language)["skip"]
+        for folder in shard_folders(bundle):
+            vocabulary = [
+                (fragment.stem, record)
+                for fragment, record in shard_fragments(folder)
+                if record["url"] == VOCABULARY_URL
+            ]
+            assert len(vocabulary) == 1, f"{folder}: {len(vocabulary)} vocabulary pages"
+            (page_id, record), *_ = vocabulary
+            assert page_id in skip, (folder, skip)
+            missing = words - set(bare_words(record["content"]))
+            assert not missing, f"{folder}: {sorted(missing)[:10]}"
+        assert settings_of(built_site, language)["skip"] == [], "one shard needs no vocabulary"
+
+
+def bundle_text(bundle: Path) -> list[str]:
+    return [page["content"] for page in search.bundle_pages(bundle).values()]
+
+
+def bare_words(text: str) -> list[str]:
+    """Words as Pagefind indexes them: lower case, without the punctuation around them
+    (its text adds a full stop after each block: "(SMTP).")."""
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def test_the_words_of_a_language_are_those_of_its_indexed_text(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(
+        "<html><body><nav>Meny</nav><article data-pagefind-body><h1>Vidarebefordra e-post</h1>"
+        "<p>Logga in &amp; öppna <b>Inställ</b>ningar.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    words = set(language_words([page]))
+    assert {"Vidarebefordra", "e-post", "Logga", "in", "&", "öppna", "Inställningar."} <= words
+    assert "Meny" not in words
+    page.write_text("<html><body><article><p>Ej indexerad</p></article></body></html>")
+    assert language_words([page]) == [], "a page without the marker has no indexed words"
 
 
 def test_later_shards_leave_out_what_the_first_serves_for_all(sharded_search_site, languages):

@@ -16,15 +16,22 @@ rename (`make serve`'s preview re-indexes while readers search):
   index and fragments. A merged index is searched with shard 1's WebAssembly and script, so
   their copies are left out (the WebAssembly alone is about 70 KB a language).
 
+Every shard of a language in several also indexes a page of every word of the language (a
+"vocabulary page", never shown): Pagefind searches a word no page of an index has as its longest
+prefix that one has ("vidarebefordring" as "vid", https://github.com/Pagefind/pagefind/pull/315),
+so without it a shard that lacks a word another shard has would add pages that only share its
+first letters. The search worker leaves the vocabulary pages out by their ids (`skip`).
+
 Pages are dealt round-robin over the sorted list (page i to shard i % k), not in blocks: each
 shard then holds a like mix of sections, so its word statistics, and the scores Pagefind merges
-across shards, are alike. HELP_SEARCH_SHARD_PAGES sets SHARD_PAGES for one build (the tests use
-a few pages a shard to search several shards of the small real site).
+across shards, are alike. HELP_SEARCH_SHARD_PAGES sets SHARD_PAGES for one build (helpcenter/options.py; the tests
+use a few pages a shard to search several shards of the small real site).
 """
 
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import math
 import os
@@ -33,11 +40,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import lxml.html
 from mkdocs.exceptions import PluginError
 
-# At most this many pages in one Pagefind run: about 0.6 GB of the indexer's memory.
-SHARD_PAGES = 2500
-SHARD_PAGES_ENV = "HELP_SEARCH_SHARD_PAGES"
+# At most SHARD_PAGES pages in one Pagefind run: about 0.6 GB of the indexer's memory.
+from helpcenter.options import SHARD_PAGES
+
 SYNONYMS_FILE = "synonyms.json"
 # Pagefind's own ready-made interfaces: ours is Material's, so they are not published.
 UNUSED_BUNDLE_FILES = (
@@ -53,18 +61,10 @@ UNUSED_BUNDLE_FILES = (
 # and Pagefind starts its own web worker only in a page, never inside our search worker.
 SHARED_BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 NOT_IN_LATER_SHARDS = UNUSED_BUNDLE_FILES + SHARED_BUNDLE_FILES
+# Where each shard of a language in several holds the language's words; no page has this path.
+VOCABULARY_URL = "/_vocabulary/"
 # Parts of the article that are not its text: edit button, heading links and copy buttons, dates.
 NOT_TEXT = [".md-content__button", ".headerlink", ".links-copy", ".md-source-file"]
-
-
-def pages_per_shard() -> int:
-    """SHARD_PAGES, or HELP_SEARCH_SHARD_PAGES when a build sets it."""
-    value = os.environ.get(SHARD_PAGES_ENV, "").strip()
-    if not value:
-        return SHARD_PAGES
-    if not value.isdigit() or int(value) < 1:
-        raise PluginError(f"{SHARD_PAGES_ENV}={value!r}: expected a whole number of pages >= 1")
-    return int(value)
 
 
 def deal_into_shards(pages: list[Path], per_shard: int) -> list[list[Path]]:
@@ -102,10 +102,11 @@ def write_bundle(
     written = bundle.with_name(f"{bundle.name}.new")
     shutil.rmtree(written, ignore_errors=True)
     shards = deal_into_shards(pages, per_shard)
+    words = language_words(pages) if len(shards) > 1 else None
     try:
         for number, shard in enumerate(shards, start=1):
             folder = shard_folder(written, number)
-            run_pagefind(shard, root, locale, folder)
+            run_pagefind(shard, root, locale, folder, words)
             leave_out(folder, UNUSED_BUNDLE_FILES if number == 1 else NOT_IN_LATER_SHARDS)
     except PluginError:
         shutil.rmtree(written, ignore_errors=True)
@@ -115,16 +116,57 @@ def write_bundle(
     return len(shards)
 
 
-def run_pagefind(pages: list[Path], root: Path, locale: str, output: Path) -> None:
+def language_words(pages: list[Path]) -> list[str]:
+    """Every word, as the pages write it, in the indexed text of the language's pages (their
+    `data-pagefind-body` element); Pagefind splits and stems them as it does in the pages. Words
+    are taken within each piece of text and across inline tags ("<b>In</b>ställningar"): more
+    words than Pagefind sees, never fewer."""
+    words: set[str] = set()
+    for page in pages:
+        pieces = indexed_text(page.read_text(encoding="utf-8"))
+        words.update("".join(pieces).split())
+        for piece in pieces:
+            words.update(piece.split())
+    return sorted(words)
+
+
+def indexed_text(page: str) -> list[str]:
+    """The pieces of text of a page's `data-pagefind-body` article. Only the article is parsed
+    (a quarter of the time of the whole page at 10,000 pages): hooks/search.py marks the opening
+    tag of Material's one article, and the article holds no other."""
+    marker = page.find("data-pagefind-body")
+    start = page.rfind("<", 0, marker) if marker >= 0 else -1
+    end = page.find("</article>", start) if start >= 0 else -1
+    if end < 0:
+        return []
+    return list(lxml.html.fragment_fromstring(page[start : end + len("</article>")]).itertext())
+
+
+def vocabulary_page(words: list[str], locale: str) -> str:
+    return (
+        f'<!doctype html><html lang="{locale}"><head><title>-</title></head><body>'
+        f"<main data-pagefind-body><p>{html.escape(' '.join(words))}</p></main></body></html>"
+    )
+
+
+def run_pagefind(
+    pages: list[Path], root: Path, locale: str, output: Path, words: list[str] | None = None
+) -> None:
     """Index pages with the language's stemmer (Pagefind falls back to whole words for a
-    language it has no stemmer for). Pagefind's command reads a folder: it gets one holding
-    links to these pages only, as they sit under the language root, so result URLs are relative
-    to that root, as Material's "location" is."""
+    language it has no stemmer for), and the vocabulary page when words are given. Pagefind's
+    command reads a folder: it gets one holding links to these pages only, as they sit under the
+    language root, so result URLs are relative to that root, as Material's "location" is."""
     from pagefind_bin import get_executable  # the build needs it; the tests of helpers do not
 
     with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
         for page in pages:
             link_or_copy(page, Path(folder) / page.relative_to(root))
+        if words is not None:
+            vocabulary = Path(folder) / VOCABULARY_URL.strip("/") / "index.html"
+            if vocabulary.exists():
+                raise PluginError(f"hooks/search.py: a page has the path {VOCABULARY_URL}")
+            vocabulary.parent.mkdir(parents=True)
+            vocabulary.write_text(vocabulary_page(words, locale), encoding="utf-8")
         command = [
             str(get_executable()),
             "--site",
@@ -168,6 +210,19 @@ def swap_in(written: Path, bundle: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def vocabulary_ids(bundle: Path) -> list[str]:
+    """Pagefind's result ids of the shards' vocabulary pages (none for a single shard), which
+    the search worker leaves out. An id is a hash of the page: the shards' pages share one."""
+    return sorted(
+        {
+            fragment.stem
+            for shard in shard_folders(bundle)
+            for fragment, record in shard_fragments(shard)
+            if record["url"] == VOCABULARY_URL
+        }
+    )
+
+
 def bundle_pages(bundle: Path) -> dict[str, dict]:
     """{URL: Pagefind's record of the page (url, content, meta...)} of every shard of a written
     bundle: what the search of that language can find."""
@@ -177,12 +232,20 @@ def bundle_pages(bundle: Path) -> dict[str, dict]:
 
 
 def shard_pages(shard: Path) -> dict[str, dict]:
-    """{URL: record} of one shard's folder. Each fragment is gzip'd JSON behind a signature."""
-    pages = {}
-    for fragment in sorted((shard / "fragment").glob("*.pf_fragment")):
-        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[record["url"]] = record
-    return pages
+    """{URL: record} of the pages in one shard's folder (not its vocabulary page)."""
+    return {
+        record["url"]: record
+        for _, record in shard_fragments(shard)
+        if record["url"] != VOCABULARY_URL
+    }
+
+
+def shard_fragments(shard: Path) -> list[tuple[Path, dict]]:
+    """(file, record) of every fragment of a shard. Each is gzip'd JSON behind a signature."""
+    return [
+        (fragment, json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")))
+        for fragment in sorted((shard / "fragment").glob("*.pf_fragment"))
+    ]
 
 
 def write_json(path: Path, data) -> None:

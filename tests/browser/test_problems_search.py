@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_search import open_overview, search
+from searchbox import open_overview, search
 
 from helpcenter.problems import load_problems
 from sitebuild import PROJECT_DIR

@@ -16,8 +16,11 @@
  * "lösenord"), and fetches only the parts of the index a query needs. A large language's index
  * is written in shards (`settings.shards`, hooks/helpcenter/pagefind_bundle.py): Pagefind's
  * `mergeIndex` searches them as one, with shard 1's script and WebAssembly, so the WebAssembly
- * is downloaded once; each other shard adds its entry and metadata.
+ * is downloaded once; each other shard adds its entry and metadata. Each shard also holds a page
+ * of every word of the language, so that no shard searches a word it lacks as a shorter one;
+ * those pages (`settings.skip`) are never shown.
  */
+// biome-ignore lint/suspicious/noRedundantUseStrict: a classic worker script, not a module
 "use strict"
 
 const SITE_ROOT = new URL("../../../", self.location)// this file is assets/javascripts/workers/
@@ -28,12 +31,12 @@ const PAUSE_MS = 120         // Material asks at every keystroke: search once th
 const MAX_VARIANTS = 6       // a query plus at most five rewordings from the synonyms
 const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at least this long
 
-let settings = null  // from the SETUP message: lang, bundle, shards, synonyms
+let settings = null  // from the SETUP message: lang, bundle, shards, skip, synonyms
 let engine = null    // Promise of {pagefind, synonyms}, loaded at the first query
 let latest = 0       // the newest query: an older answer that arrives late is dropped
 
 async function loadEngine() {
-  const pagefind = await import(new URL(settings.bundle + "pagefind.js", SITE_ROOT).href)
+  const pagefind = await import(new URL(`${settings.bundle}pagefind.js`, SITE_ROOT).href)
   const options = { excerptLength: EXCERPT_WORDS, baseUrl: "/" }
   await pagefind.options(options)  // shard 1's only: each merged shard is given them too
   await pagefind.init()  // its metadata and WebAssembly load while the reader types, not after
@@ -100,7 +103,9 @@ function group(page, words) {
 /* The results of every query variant by Pagefind's id, best score first. An id names a page by a
  * short hash of it, unique within one shard only: one id may stand for a page of each shard. */
 function byId(answers) {
-  const ranked = answers.flatMap(answer => answer?.results || []).sort((a, b) => b.score - a.score)
+  const skip = new Set(settings.skip || [])  // each shard's vocabulary page: never a result
+  const ranked = answers.flatMap(answer => answer?.results || [])
+    .filter(result => !skip.has(result.id)).sort((a, b) => b.score - a.score)
   const found = new Map()
   for (const result of ranked) found.set(result.id, [...(found.get(result.id) || []), result])
   return [...found.values()]
@@ -119,7 +124,8 @@ async function pagesOf(results, words) {
 }
 
 async function search(query, outdated) {
-  const { pagefind, synonyms } = await (engine ||= loadEngine())
+  engine ||= loadEngine()
+  const { pagefind, synonyms } = await engine
   const queries = variants(query, synonyms)
   const answers = await Promise.all(queries.map(q => pagefind.search(q)))
   const results = byId(answers).slice(0, MAX_PAGES)
