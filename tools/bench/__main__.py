@@ -10,7 +10,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from tools.bench import builds, report, search_compare
+from tools.bench import builds, pagecost, report, search_compare, sections
+from tools.bench import console as console_bench
 from tools.bench.browser import chromium_installed, page_view_downloads
 from tools.bench.config_file import (
     BenchError,
@@ -226,7 +227,16 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + search_compare.format_rows(search_rows))
     command = "python -m tools.bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     if args.write:
-        report.write(args.write, report.performance_md(rows, search_rows, command, args.runs))
+        # The sections other benches write (the agents' console, a page's cost) are kept.
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        text = report.performance_md(rows, search_rows, command, args.runs)
+        for start, end in (
+            (console_bench.SECTION_START, console_bench.SECTION_END),
+            (pagecost.SECTION_START, pagecost.SECTION_END),
+        ):
+            kept = sections.kept(old, start, end)
+            text = sections.replace(text, start, end, kept) if kept else text
+        report.write(args.write, text)
     if args.readme:
         section = report.readme_section(rows, search_rows, command)
         try:

@@ -4,14 +4,11 @@ read as the build reads them (`site_languages`, helpcenter.languages)."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-# The build's own code (hooks/helpcenter/), with hooks/ on sys.path as MkDocs has it.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
 from helpcenter.languages import Language, project_languages
 
 
