@@ -58,10 +58,10 @@ def test_an_agent_copies_the_link_to_the_fix_for_outlook_not_sending_in_one_filt
     page.focus("[data-agent-filter]")
     # The task: one filter, one copy (Enter copies the first row's link).
     page.keyboard.type(TASKS[locale])
-    first = page.locator("[data-agent-results] li").first
-    first.wait_for()
     page.keyboard.press("Enter")
+    first = page.locator("[data-agent-results] li").first
     page.wait_for_selector("[data-agent-results] li [data-state=copied]")
+    assert page.get_attribute("[data-agent-results]", "data-query") == TASKS[locale]
     link = clipboard(page)
     assert link.startswith(base + language["prefix"]), link
     assert link.removeprefix(base + language["prefix"]) in TARGETS, link

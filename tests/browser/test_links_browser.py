@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from babel.core import get_global
 
-import mail_data
 from helpcenter import shortlinks
+from helpcenter.datafiles import PROJECT_DIR
+from helpcenter.labels import load_labels
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +32,13 @@ def foreign_locale(languages: list[dict]) -> str:
 
 @pytest.fixture(scope="module")
 def labels(languages):
-    return mail_data.load_labels([language["locale"] for language in languages])
+    return load_labels([language["locale"] for language in languages])
 
 
 @pytest.fixture(scope="module")
 def links_data(languages):
     return shortlinks.load_links(
-        mail_data.PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
+        PROJECT_DIR / "data" / "links.yml", [language["locale"] for language in languages]
     )
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-import mail_data
+from helpcenter.labels import load_labels
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ EXAMPLES = "[data-example-address]"
 
 @pytest.fixture(scope="module")
 def labels(languages):
-    return mail_data.load_labels([language["locale"] for language in languages])
+    return load_labels([language["locale"] for language in languages])
 
 
 def other(languages, language):
@@ -169,6 +169,7 @@ def test_the_field_comes_right_after_the_first_place_that_shows_the_example(
 ):
     page = new_page()
     page.goto(site_url + path)
+    page.locator(".reader-address").wait_for(state="attached")  # added when the browser is idle
     found = page.evaluate(
         """() => {
             const form = document.querySelector('.reader-address');

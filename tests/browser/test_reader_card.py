@@ -14,14 +14,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-import mail_data
+from helpcenter.labels import load_labels
+from helpcenter.mailsettings import SERVER_KEYS
 
 A4_POINTS = (595, 842)  # 210 x 297 mm
 
 
 @pytest.fixture(scope="module")
 def labels(languages):
-    return mail_data.load_labels([language["locale"] for language in languages])
+    return load_labels([language["locale"] for language in languages])
 
 
 def printed(page) -> pypdf.PdfReader:
@@ -60,7 +61,7 @@ def test_the_card_prints_on_one_a4_sheet_with_every_setting(
             mail_settings["support"]["email"],
             words["username.email_address.cell"].split("{")[0].strip(),
         ]
-        for server in mail_data.SERVER_KEYS:
+        for server in SERVER_KEYS:
             expected += [words[f"protocol.{server}"], mail_settings["servers"][server]["host"]]
             for entry in mail_settings["servers"][server]["ports"]:
                 expected += [str(entry["port"]), words[f"security.{entry['security']}"]]
@@ -85,10 +86,7 @@ def test_the_card_prints_on_one_a4_sheet_with_every_setting(
 def test_a_changed_host_and_port_change_the_card_and_every_table(build_copy, mail_settings):
     """Every server moves to a new host and every port changes, in the data file only."""
     old_hosts = {server["host"] for server in mail_settings["servers"].values()}
-    new = {
-        key: (f"{key}.changed.example", 40000 + index)
-        for index, key in enumerate(mail_data.SERVER_KEYS)
-    }
+    new = {key: (f"{key}.changed.example", 40000 + index) for index, key in enumerate(SERVER_KEYS)}
 
     def edit(project: Path) -> None:
         path = project / "data" / "mail-settings.yml"

@@ -90,11 +90,13 @@ const compare = (a, b) => {
 
 let latest = 0;
 const search = async () => {
-  const run = (latest += 1);
+  latest += 1;
+  const run = latest;
   const query = words(filter.value);
   const indexed = query.filter((word) => [...word].length >= 2);
   if (!indexed.length) {
     list.replaceChildren();
+    delete list.dataset.query;
     statusLine.textContent = "";
     return;
   }
@@ -113,8 +115,11 @@ const search = async () => {
   }
   if (run !== latest) return;
   found.sort(compare);
-  show(found.slice(0, SHOWN));
+  await show(found.slice(0, SHOWN));
+  list.dataset.query = filter.value;
 };
+// The search under way: Enter copies from the rows of what was typed, never an earlier query's.
+let searching = Promise.resolve();
 
 const language = () => languageSelect.value;
 const copyText = async (row, kind) => {
@@ -183,7 +188,7 @@ const show = async (rows) => {
 filter.addEventListener("keydown", (event) => {
   if (event.key === "Enter") {
     event.preventDefault();
-    list.querySelector("button")?.click();
+    searching.then(() => list.querySelector("button")?.click());
   } else if (event.key === "ArrowDown") {
     event.preventDefault();
     list.querySelector("button")?.focus();
@@ -206,7 +211,9 @@ document.addEventListener("keydown", (event) => {
 });
 document.querySelector("[data-agent-form]").addEventListener("submit", (event) => event.preventDefault());
 
-filter.addEventListener("input", search);
+filter.addEventListener("input", () => {
+  searching = search();
+});
 languageSelect.value = stored(STORE.language) || main.dataset.lang;
 if (!languageSelect.value) languageSelect.value = main.dataset.lang;
 languageSelect.addEventListener("change", () => {
