@@ -7,16 +7,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse translations reviews properdocs
+.PHONY: serve build test clean system-deps check-servers check lint lock bench lighthouse pagecost translations reviews properdocs
 
 # requirements-test.txt is the whole lock (build and tests); pip refuses any file whose hash
 # is not in it.
-$(STAMP): requirements.txt requirements-test.txt
+$(STAMP): requirements.txt requirements-test.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "helpcenter.pth").write_text(str(pathlib.Path("hooks").resolve()) + "\n")'
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# Biome, the JavaScript and CSS linter of `make lint`, pinned with its hash in package-lock.json
+# (package.json). Only the lint needs Node.js; the site and its tests do not.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
 
 # ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own beside MkDocs: the build's
 # own lock plus requirements-properdocs.txt. tests/test_properdocs.py builds the site with it and
@@ -39,7 +47,7 @@ properdocs: $(STAMP) $(PROPERDOCS_STAMP)
 ## matter, a page added or removed) rebuilds the language whole, so no page is stale.
 ## tests/test_serve.py runs this recipe.
 # Read as the build reads mkdocs.yml (MkDocs' loader, helpcenter.languages), without HELP_LANGUAGE.
-DEFAULT_LANGUAGE = $(shell env -u HELP_LANGUAGE PYTHONPATH=hooks $(BIN)/python -m helpcenter.languages mkdocs.yml)
+DEFAULT_LANGUAGE = $(shell env -u HELP_LANGUAGE $(BIN)/python -m helpcenter.languages mkdocs.yml)
 SERVE_LANGUAGE = $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE),$(DEFAULT_LANGUAGE))
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
@@ -57,14 +65,16 @@ check: $(STAMP)
 	$(BIN)/python -m tools.checks all
 	@$(MAKE) --no-print-directory lint
 
-## Python lint, format and types: ruff check, ruff format --check, pyright (pyproject.toml).
+## Lint, format and types: ruff check, ruff format --check, pyright (pyproject.toml) for Python;
+## Biome for the JavaScript and CSS under docs/assets (biome.json).
 ## Fix what ruff can: .venv/bin/ruff check --fix . && .venv/bin/ruff format .
-## All three run, so one run shows every problem; any of them failing fails the target.
-lint: $(STAMP)
+## All four run, so one run shows every problem; any of them failing fails the target.
+lint: $(STAMP) $(NODE_STAMP)
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/pyright || status=1; \
+	node_modules/.bin/biome lint --error-on-warnings || status=1; \
 	exit $$status
 
 ## Re-lock the dependencies after editing a requirements*.in file: pip-compile (pip-tools) writes
@@ -86,9 +96,12 @@ test: $(STAMP) $(PROPERDOCS_STAMP) system-deps
 ## Apple profiles. Installed when missing and
 ## run as root (sudo make system-deps); otherwise it says which are missing, and the tests
 ## that need them skip, except in CI (CI=true), where they fail.
+## Node.js and npm (for `make lint` only) count as present when the commands are: a machine may
+## have them from another source than Debian's packages.
 SYSTEM_PACKAGES := chromium fonts-dejavu-core dovecot-imapd dovecot-pop3d openssl
 system-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+		command -v npm >/dev/null || echo nodejs npm); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
@@ -131,6 +144,11 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock
 
 lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP)
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tools.lighthouse
+
+## A page's cost against plain Material's, side by side (tools/bench/pagecost.py): writes the
+## table into PERFORMANCE.md. About ten minutes.
+pagecost: $(STAMP) $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tools.bench.pagecost --runs $(RUNS) --write PERFORMANCE.md
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,9 +1,10 @@
 """The supply chain stays pinned: every GitHub Action by a full commit SHA (its version in a
-comment), every workflow with an explicit `permissions:`, every Python package in the lock files
-with its hashes and installed with --require-hashes, and Dependabot watching all three kinds."""
+comment), every workflow with an explicit `permissions:`, every Python and npm package in the lock
+files with its hashes and installed from them alone, and Dependabot watching all of them."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -67,5 +68,30 @@ def test_dependabot_watches_python_npm_and_actions():
         (PROJECT_DIR / ".github" / "dependabot.yml").read_text(encoding="utf-8")
     )
     ecosystems = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
-    assert ecosystems == {("pip", "/"), ("npm", "/tools/lighthouse"), ("github-actions", "/")}
+    assert ecosystems == {
+        ("pip", "/"),
+        ("npm", "/"),
+        ("npm", "/tools/lighthouse"),
+        ("github-actions", "/"),
+    }
     assert (PROJECT_DIR / "tools" / "lighthouse" / "package-lock.json").is_file()
+
+
+@pytest.mark.parametrize("folder", ["", "tools/lighthouse"], ids=["biome", "lighthouse"])
+def test_every_npm_package_is_pinned_and_locked_with_its_hash(folder):
+    manifest = json.loads((PROJECT_DIR / folder / "package.json").read_text(encoding="utf-8"))
+    wanted = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    assert wanted, f"{folder or '.'}/package.json: no dependencies"
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name}: {version!r} is not one version"
+    lock = json.loads((PROJECT_DIR / folder / "package-lock.json").read_text(encoding="utf-8"))
+    packages = {path: entry for path, entry in lock["packages"].items() if path}
+    assert packages, f"{folder or '.'}/package-lock.json: no packages"
+    for path, entry in packages.items():
+        assert entry.get("integrity", "").startswith("sha512-"), f"{path} has no sha512 hash"
+
+
+def test_make_installs_npm_packages_from_the_lock_only():
+    makefile = (PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
+    installs = re.findall(r"npm (?:ci|install)[^\n]*", makefile)
+    assert installs and all(line.startswith("npm ci") for line in installs), installs
