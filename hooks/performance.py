@@ -2,26 +2,23 @@
 
 - Material's templates are compiled once per `mkdocs build` or rebuild in `mkdocs serve`, not
   once per language: static-i18n builds every language with a fresh Jinja environment.
-- Each page's HTML loses the blank lines and indentation the templates leave between tags
-  (about 15 % of an article; more of the navigation). What a reader sees does not change:
-  a run of whitespace renders as one space, and <pre>, <code>, <textarea>, <script> and
-  <style> are left exactly as they are.
+- The templates lose the blank lines and indentation they leave between tags when they are
+  compiled, once (about 15 % of an article; more of the navigation), so no page's HTML is
+  searched for them. What a reader sees does not change: a run of whitespace renders as one
+  space, and a page's own text, where <pre> and <code> are, is a value the templates insert,
+  never template text (no template of Material's or ours writes <pre> or <textarea>).
 ARCHITECTURE.md, "Build performance", says why; PERFORMANCE.md has the figures (`make bench`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 
 import jinja2
+import jinja2.ext
+from jinja2.lexer import Token, TokenStream
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-# Elements that show their whitespace as it is: kept whole.
-_KEPT = re.compile(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-# A line break and the blank space after it (more line breaks, indentation).
-_BLANK = re.compile(r"\n\s+")
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -39,6 +36,37 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+# Tags that write nothing themselves: a line holding only one of them can go. An include, a
+# call or a block writes text where it stands, so the line break after it stays.
+SILENT_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "set", "endset", "import", "from"}
+SILENT_TAGS |= {"macro", "endmacro", "with", "endwith", "extends"}
+
+
+class CollapseBlankSpace(jinja2.ext.Extension):
+    """Template text loses its blank lines and indentation as the template is compiled, and a
+    line that holds only a silent tag goes with them (as Jinja's trim_blocks and lstrip_blocks
+    would do, but for such lines only: a tag inside a line of text keeps its spaces)."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        line_start = True  # the template text so far ends with a line break
+        tag_on_own_line = False
+        previous = ""
+        for token in stream:
+            if token.type == "name" and previous == "block_begin":
+                line_start = tag_on_own_line = line_start and token.value in SILENT_TAGS
+            elif token.type == "data":
+                value = collapse_blank_space(token.value)
+                if tag_on_own_line and value.startswith("\n"):
+                    value = value[1:]
+                line_start = value.endswith("\n") or (not value and line_start)
+                tag_on_own_line = False
+                token = Token(token.lineno, "data", value)
+            elif token.type == "variable_begin":
+                line_start = tag_on_own_line = False
+            previous = token.type
+            yield token
+
+
 _templates = MemoryBytecodeCache()
 
 
@@ -48,13 +76,10 @@ _templates = MemoryBytecodeCache()
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Every language's build shares the templates the first one compiled."""
+    """Every language's build shares the templates the first one compiled, without blank space."""
+    env.add_extension(CollapseBlankSpace)
     env.bytecode_cache = _templates
     return env
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return collapse_blank_space(output)
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,12 +87,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def collapse_blank_space(html: str) -> str:
-    """Each line break followed by more blank space becomes one line break, outside the
-    elements that show whitespace as it is."""
-    parts, start = [], 0
-    for kept in _KEPT.finditer(html):
-        parts += [_BLANK.sub("\n", html[start : kept.start()]), kept[0]]
-        start = kept.end()
-    parts.append(_BLANK.sub("\n", html[start:]))
-    return "".join(parts)
+def collapse_blank_space(text: str) -> str:
+    """Each line break followed by more blank space (line breaks, indentation) becomes one."""
+    lines = text.split("\n")
+    kept = [lines[0]] + [line.lstrip() for line in lines[1:]]
+    return "\n".join(line for index, line in enumerate(kept) if line or index in (0, len(kept) - 1))
