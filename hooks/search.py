@@ -7,8 +7,9 @@ with a real Snowball stemmer (Swedish included) and splits its index into fragme
 fetches only the words and pages it needs.
 
 What this hook does:
-- marks each page's article `data-pagefind-body` (only the text is indexed, not the navigation),
-  and leaves out the parts of an article that are not its text (buttons, heading links, dates);
+- indexes each page's article, which overrides/main.html marks `data-pagefind-body` (only the
+  text, not the navigation), without the parts that are not its text (buttons, heading links,
+  dates);
 - after the whole site exists, writes one Pagefind bundle per language, `<prefix>pagefind/`,
   from that language's pages only, with its stemmer, plus `synonyms.json` (data/search-synonyms.yml);
   a language of more than 2,500 pages is indexed in shards, `<prefix>pagefind/<k>/`, to keep the
@@ -23,14 +24,15 @@ ARCHITECTURE.md, "Build performance", says why; PERFORMANCE.md has the measured 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from helpcenter import context, preview_state
 from helpcenter.languages import (
@@ -46,10 +48,6 @@ SEARCH_DIR = "search"
 SETTINGS_FILE = "search_index.json"
 BUNDLE_DIR = "pagefind"
 
-# Material's article element: the text of a page.
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-
-
 # --------------------------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------------------------
@@ -62,7 +60,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 @event_priority(100)  # before Material's search plugin (0)
-def _no_lunr_entry(context, page, config, nav):
+def _no_lunr_entry(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Material's search plugin adds every page to a lunr index that nobody downloads any more
     (about 9 % of a build, measured with cProfile at 200 articles per language). It skips a
     page while its `enabled` option is off; the header shows the search box only when it is
@@ -72,17 +72,14 @@ def _no_lunr_entry(context, page, config, nav):
 
 
 @event_priority(-100)  # after Material's search plugin, before the template is rendered
-def _search_box_shown(context, page, config, nav):
+def _search_box_shown(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     _set_search_plugin(config, True)
     return context
 
 
 on_page_context = CombinedEvent(_no_lunr_entry, _search_box_shown)
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Mark what Pagefind indexes: the article (pagefind_bundle.NOT_TEXT is left out of it)."""
-    return mark_for_index(output)
 
 
 # After static-i18n's (-100), which builds the other languages, and after hooks/csp.py (-1000),
@@ -126,10 +123,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 # --------------------------------------------------------------------------------------------
 # Helpers (tests call these directly)
 # --------------------------------------------------------------------------------------------
-
-
-def mark_for_index(html: str) -> str:
-    return _ARTICLE.sub(r"\g<0> data-pagefind-body", html, count=1)
 
 
 def language_prefixes(config) -> dict[str, str]:

@@ -145,15 +145,15 @@ def test_the_footer_says_in_each_language_what_the_site_does_with_a_visit(
         ), path
 
 
-# Helpers of hooks/search.py and hooks/page_head.py
+# Helpers of hooks/page_head.py
 
 
-def test_only_the_article_is_marked_for_the_index():
-    html = '<nav>x</nav><article class="md-content__inner md-typeset"><h1>T</h1></article>'
-    assert (
-        search.mark_for_index(html)
-        == '<nav>x</nav><article class="md-content__inner md-typeset" data-pagefind-body><h1>T</h1></article>'
-    )
+def test_only_the_article_of_each_page_is_marked_for_the_index(built_site, site_pages):
+    """Search indexes the article, never the navigation, header or footer (overrides/main.html)."""
+    for path in site_pages:
+        marked = page(built_site, path).select("[data-pagefind-body]")
+        assert [element.name for element in marked] == ["article"], path
+        assert "md-content__inner" in marked[0]["class"], path
 
 
 def test_hreflang_alternates_are_absolute_and_end_with_x_default():
