@@ -3,7 +3,9 @@
 A help center is linked from support chat and trusted; a policy stops an injected script or
 a page framed into a form from running. Static hosts cannot all send headers, so the policy
 is a `<meta http-equiv="Content-Security-Policy">`, the first thing after `<meta charset>`
-(a meta policy covers only what comes after it). What a meta tag cannot say
+(a meta policy covers only what comes after it). The templates write that tag with PLACEHOLDER
+(overrides/main.html, partials/links/redirect.html, partials/agent/console.html); this hook puts
+the page's policy in its place. What a meta tag cannot say
 (frame-ancestors, report-to) ships in the hosts' header files (SECURITY.md, DEPLOY.md).
 
 Scripts: only files from the site, plus the SHA-256 hashes of exactly the inline scripts each
@@ -13,20 +15,23 @@ an injected one is refused. Styles the same way: the site's files plus the hashe
 style attributes (tests/browser/test_csp.py sees one as a violation); a policy without
 'unsafe-inline' keeps it so.
 
-Runs last: after every language's build (static-i18n builds the others from inside the
-default language's on_post_build) and after every hook that writes pages, it rewrites every
-.html file under site_dir. It imports no other hook file.
+A page MkDocs builds gets its policy in `on_post_page`, after every other hook has changed it, so
+it is not read again. The pages other hooks write themselves (short links, redirects, 404 pages,
+the agents' console) get theirs once the whole site exists: `on_post_build` fills every file that
+still carries the placeholder. The hashes come from lxml's parse of the page, which reads a
+script's text as a browser does. It imports no other hook file.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from pathlib import Path
 
+import lxml.html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from helpcenter import preview_state
 
@@ -38,14 +43,8 @@ SEARCH_NEEDS_WASM = False
 # (type="application/json") never runs and needs none.
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
-_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""([\w-]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_OLD_POLICY = re.compile(
-    r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.IGNORECASE
-)
-_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
-_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+# What the templates write where the policy goes, right after <meta charset>.
+PLACEHOLDER = '<meta http-equiv="Content-Security-Policy" content="filled-in-by-hooks/csp.py">'
 
 
 # --------------------------------------------------------------------------------------------
@@ -53,9 +52,15 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # --------------------------------------------------------------------------------------------
 
 
+@event_priority(-1000)  # after every other hook that changes a page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's policy, from its final HTML."""
+    return add_policy(output)
+
+
 @event_priority(-1000)  # after static-i18n (-100) and every hook that writes pages (-200 at most)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Every page of every language gets its policy, once, when the whole site is written."""
+    """The pages other hooks wrote get their policy, once, when the whole site is written."""
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # static-i18n is building another language; the outer build comes back here
     state = preview_state.of(config)
@@ -63,9 +68,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if state is not None and state.dirty and not state.written_this_build(path):
             continue  # `make serve`'s fast preview: a page it did not rebuild has its policy
         html = path.read_text(encoding="utf-8")
-        with_policy = add_policy(html)
-        if with_policy != html:
-            path.write_text(with_policy, encoding="utf-8")
+        if PLACEHOLDER in html:
+            path.write_text(add_policy(html), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -81,21 +85,26 @@ def sha256_source(text: str) -> str:
 
 def inline_script_hashes(html: str) -> list[str]:
     """The hashes of the page's inline scripts that run, in page order, without repeats."""
-    hashes = []
-    for attributes, body in _SCRIPT.findall(html):
-        found = {
-            name.lower(): (value or "").strip("\"'")
-            for name, value in _ATTRIBUTE.findall(attributes)
-        }
-        if "src" in found or found.get("type", "").strip().lower() not in RUNNABLE_TYPES:
-            continue
-        hashes.append(sha256_source(body))
-    return list(dict.fromkeys(hashes))
+    return inline_hashes(html)[0]
 
 
 def inline_style_hashes(html: str) -> list[str]:
     """The hashes of the page's <style> elements, in page order, without repeats."""
-    return list(dict.fromkeys(sha256_source(body) for body in _STYLE.findall(html)))
+    return inline_hashes(html)[1]
+
+
+def inline_hashes(html: str) -> tuple[list[str], list[str]]:
+    """The hashes of the page's inline scripts that run and of its <style> elements, each in
+    page order without repeats. A script with a src, or a data block, needs none."""
+    scripts, styles = [], []
+    for element in lxml.html.document_fromstring(html).iter("script", "style"):
+        if element.tag == "style":
+            styles.append(sha256_source(element.text or ""))
+        elif element.get("src") is None and (
+            (element.get("type") or "").strip().lower() in RUNNABLE_TYPES
+        ):
+            scripts.append(sha256_source(element.text or ""))
+    return list(dict.fromkeys(scripts)), list(dict.fromkeys(styles))
 
 
 def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
@@ -114,13 +123,10 @@ def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
 
 
 def add_policy(html: str) -> str:
-    """The page with its policy as the first tag after <meta charset> (else after <head>);
-    a page without <head> (not a page) is returned as it is. Any earlier policy is replaced,
-    so a second run (mkdocs serve) changes nothing."""
-    html = _OLD_POLICY.sub("", html)
-    anchor = _CHARSET.search(html) or _HEAD.search(html)
-    if not anchor:
+    """The page with its policy in the placeholder's place; a page without the placeholder (not
+    a page, or one that has its policy) is returned as it is."""
+    if PLACEHOLDER not in html:
         return html
-    content = policy(inline_script_hashes(html), inline_style_hashes(html))
+    content = policy(*inline_hashes(html))
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return html[: anchor.end()] + "\n" + tag + html[anchor.end() :]
+    return html.replace(PLACEHOLDER, tag, 1)
