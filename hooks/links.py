@@ -41,8 +41,29 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The copy-link buttons and the old ids of renamed headings, for Markdown to put around the
+    page's headings as it renders it (helpcenter/headings.py)."""
+    site = context.of(config)
+    language = site.current
+    before, first = linkpages.old_ids(
+        neutral_docs_path(page.file.src_uri, site.locales),
+        site.links.redirects,
+        lambda target: linkpages.href(target, language, site),
+        site.templates.get_template("links/old-id.html"),
+    )
+    extras = site.headings
+    if extras is not None:
+        extras.button = linkpages.heading_button(
+            urljoin(site.site_url, page.url), site.labels_for(language), site
+        )
+        extras.before.update(before)
+        extras.first += first
+    return markdown
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Record the page's sections; add the copy-link buttons and the old ids of renamed headings."""
+    """Record the page's sections, for the short links, links.json and the agents' console."""
     site = context.of(config)
     language = site.current
     docs_path = neutral_docs_path(page.file.src_uri, site.locales)
@@ -54,17 +75,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         sections=linkpages.outline(page.toc, servers),
         translated=getattr(page.file, "locale", language.locale) == language.locale,
     )
-    html = linkpages.add_heading_buttons(
-        html, urljoin(site.site_url, page.url), site.labels_for(language), site
-    )
-    template = site.templates.get_template("links/old-id.html")
-    return linkpages.add_old_ids(
-        html,
-        docs_path,
-        site.links.redirects,
-        lambda target: linkpages.href(target, language, site),
-        template,
-    )
+    return html
 
 
 def on_page_context(

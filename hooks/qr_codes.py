@@ -12,43 +12,62 @@ time as inline SVG (segno; nothing is loaded from anywhere when the page opens):
 
 URLs are absolute, from `site_url` (the site context, hooks/helpcenter/context.py). The words
 (overrides/partials/reader/qr.html) come from data/labels.yml `reader.qr.*` in the language being
-built; reader.css hides the codes at phone widths and in print. The codes go into the finished
-page (`on_post_page`), after search has read the page, so their words never become search results.
+built; reader.css hides the codes at phone widths and in print. A download section's code is put
+after its heading as Markdown renders the page (helpcenter/headings.py); the title's code by
+overrides/partials/content.html. Search ignores both (`data-pagefind-ignore`).
 """
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 import jinja2
 import segno
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter import context
-
-DOWNLOAD = re.compile(r'<a\b[^>]*\bdata-download="[^"]+"')
-HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>")
-UNDER_TITLE = re.compile(r'\s*<p class="frame-checked">.*?</p>', re.S)
-
+from helpcenter.labels import Labels
 
 # --------------------------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------------------------
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the page's QR code(s) into its finished HTML, in the language being built."""
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A code after the heading of each section with a download button (the markers recorded
+    them, hooks/settings.py), for Markdown to put there (helpcenter/headings.py)."""
     site = context.of(config)
-    return add_qr_codes(
-        output,
-        site.site_url + page.url,
-        guide_name(page.url),
-        list(site.options.qr_guides),
-        site.labels_for(),
-        site.templates,
-    )
+    labels = site.labels_for()
+    extras = site.headings
+    if extras is None:
+        return markdown
+    for anchor in download_sections(site.download_sections, site.current.locale, page):
+        url = f"{site.site_url}{page.url}#{anchor}"
+        figure = qr_figure(url, labels["reader.qr.profile"], labels, site.templates)
+        extras.after.setdefault(anchor, []).append(figure)
+    return markdown
+
+
+def on_page_context(
+    context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """A phone guide without a download section gets a code under its title
+    (overrides/partials/content.html)."""
+    site = context.of(config)
+    name = guide_name(page.url)
+    if name in site.options.qr_guides and not download_sections(
+        site.download_sections, site.current.locale, page
+    ):
+        labels = site.labels_for()
+        url = site.site_url + page.url
+        context_["reader_title_qr"] = Markup(
+            qr_figure(url, labels["reader.qr.page"], labels, site.templates)
+        )
+    return context_
 
 
 # --------------------------------------------------------------------------------------------
@@ -61,47 +80,11 @@ def guide_name(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def add_qr_codes(
-    html: str,
-    page_url: str,
-    name: str,
-    qr_guides: list[str],
-    labels: dict[str, str],
-    templates: jinja2.Environment,
-) -> str:
-    """The download sections' codes, or else (on a phone guide) the code under the title."""
-    sections = download_sections(html)
-    for heading_end, anchor in reversed(sections):
-        figure = qr_figure(f"{page_url}#{anchor}", labels["reader.qr.profile"], labels, templates)
-        html = html[:heading_end] + figure + html[heading_end:]
-    if not sections and name in qr_guides:
-        title_end = html.find("</h1>")
-        if title_end >= 0:
-            title_end += len("</h1>")
-            # The line under the title (overrides/partials/content.html) stays right under it.
-            checked = UNDER_TITLE.match(html, title_end)
-            title_end = checked.end() if checked else title_end
-            html = (
-                html[:title_end]
-                + qr_figure(page_url, labels["reader.qr.page"], labels, templates)
-                + html[title_end:]
-            )
-    return html
-
-
-def download_sections(html: str) -> list[tuple[int, str]]:
-    """[(where the heading ends, its id)] of the section around each download button, once each."""
-    found: dict[str, int] = {}
-    headings = list(HEADING.finditer(html))
-    for button in DOWNLOAD.finditer(html):
-        before = [heading for heading in headings if heading.start() < button.start()]
-        if not before:
-            continue
-        heading = before[-1]
-        end = html.find(f"</h{heading[1]}>", heading.end())
-        if end >= 0:
-            found.setdefault(heading[2], end + len(f"</h{heading[1]}>"))
-    return sorted((end, anchor) for anchor, end in found.items())
+def download_sections(
+    recorded: dict[tuple[str, str], list[str]], locale: str, page: Page
+) -> list[str]:
+    """The ids of the page's sections with a download button, as the markers recorded them."""
+    return recorded.get((locale, page.file.src_uri), [])
 
 
 def qr_svg(url: str, label: str) -> Markup:
@@ -120,7 +103,7 @@ def qr_svg(url: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
 
 
-def qr_figure(url: str, text: str, labels: dict[str, str], templates: jinja2.Environment) -> str:
+def qr_figure(url: str, text: str, labels: Labels, templates: jinja2.Environment) -> str:
     """overrides/partials/reader/qr.html for one code."""
-    alt = labels["reader.qr.alt"].replace("{url}", url)
+    alt = labels.text("reader.qr.alt", url=url)
     return templates.get_template("reader/qr.html").render(svg=qr_svg(url, alt), text=text, url=url)

@@ -43,6 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         first_line=first_line(page),
         cache=site.rendered.setdefault(language.locale, {}),
         servers=site.servers.setdefault((site.current.locale, page.file.src_uri), {}),
+        downloads=site.download_sections.setdefault((site.current.locale, page.file.src_uri), []),
     )
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import markdown
 from bs4 import BeautifulSoup
 
 from helpcenter import linkpages, templates
 from helpcenter import shortlinks as links
 from helpcenter.datafiles import PROJECT_DIR
+from helpcenter.headings import HeadingExtras, with_extension
 from sitelinks import HEADINGS, article, land, localized, published_addresses, read
 
 # --------------------------------------------------------------------------------------------
@@ -127,7 +129,7 @@ def test_a_renamed_page_and_heading_keep_every_published_address(build_copy, lan
 
 
 def test_an_old_id_stays_before_its_renamed_heading_or_sends_the_reader_on():
-    page = '<p>x</p><h2 id="new-id">New</h2><h2 id="other">Other</h2>'
+    page = "x\n\n## New {#new-id}\n\n## Other {#other}\n"
     redirects = {
         links.Target("a.md", "old-id"): links.Target("a.md", "new-id"),
         links.Target("a.md", "gone"): links.Target("b.md", "there"),
@@ -136,10 +138,12 @@ def test_an_old_id_stays_before_its_renamed_heading_or_sends_the_reader_on():
     template = templates.environment(PROJECT_DIR / "overrides" / "partials").get_template(
         "links/old-id.html"
     )
-    result = BeautifulSoup(
-        linkpages.add_old_ids(page, "a.md", redirects, lambda target: f"/{target}", template),
-        "lxml",
-    )
+    before, first = linkpages.old_ids("a.md", redirects, lambda target: f"/{target}", template)
+    extras = HeadingExtras(before=before, first=first)
+    html = markdown.Markdown(
+        extensions=with_extension(["attr_list", "toc"], lambda: extras)
+    ).convert(page)
+    result = BeautifulSoup(html, "lxml")
     assert result.find(id="old-id").find_next("h2")["id"] == "new-id"
     assert result.find(id="gone")["data-links-moved-to"] == "/b.md#there"
     assert result.find(id="elsewhere") is None

@@ -23,6 +23,7 @@ from helpcenter import templates
 from helpcenter.app_versions import App, load_app_versions
 from helpcenter.datafiles import display_path
 from helpcenter.dates import BuildDates
+from helpcenter.headings import HeadingExtras
 from helpcenter.labels import Labels, load_labels
 from helpcenter.languages import (
     Language,
@@ -67,6 +68,10 @@ class SiteContext:
     rendered: dict[str, dict[Any, str]] = field(default_factory=dict)
     # (locale, docs file) -> {section: server} for each section showing a settings table.
     servers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # (locale, docs file) -> the sections that show a download button (hooks/qr_codes.py).
+    download_sections: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # What hooks put around the headings of the page Markdown renders next (helpcenter/headings.py).
+    headings: HeadingExtras | None = None
     # Each page's "last updated" date, asked of git by the first language (hooks/page_dates.py).
     page_dates: BuildDates | None = None
     # locale -> [(title, Markdown copy URL, description, URL path)] for llms.txt (hooks/agents.py).

@@ -5,7 +5,6 @@ pages, links.json and the 404 pages."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,10 +26,6 @@ NOT_FOUND_PAGE = "404.html"
 SHORT_LINK_DIR = "go"
 CATALOG_FORMAT = 1
 
-HEADING = re.compile(
-    r'(<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)(</h(?P=level)>)', re.S
-)
-
 
 def outline(toc: TableOfContents, servers: dict[str, str]) -> list[Section]:
     """A page's linkable sections (h2-h6, in order) from MkDocs' own table of contents, each with
@@ -49,41 +44,39 @@ def outline(toc: TableOfContents, servers: dict[str, str]) -> list[Section]:
     return sections
 
 
-def add_heading_buttons(html_text: str, page_url: str, labels: Labels, site: SiteContext) -> str:
-    """A copy-link button in every heading with an id (values bring their own, values.py)."""
+def heading_button(page_url: str, labels: Labels, site: SiteContext) -> Callable[[str, int], str]:
+    """The copy-link button of a heading with an id: the page's link for its title (h1), the
+    section's link for any other (helpcenter/headings.py puts it in the heading)."""
     template = site.templates.get_template("links/copy.html")
 
-    def heading(match: re.Match[str]) -> str:
-        url = page_url if match["level"] == "1" else f"{page_url}#{match['id']}"
-        button = template.render(
+    def button(anchor: str, level: int) -> str:
+        url = page_url if level == 1 else f"{page_url}#{anchor}"
+        return template.render(
             kind="link", text=url, label=labels["links.copy_link"], copied=labels["links.copied"]
         )
-        return f"{match[1]}{match['inner']}{button}{match[5]}"
 
-    return HEADING.sub(heading, html_text)
+    return button
 
 
-def add_old_ids(
-    html_text: str,
+def old_ids(
     docs_path: str,
     redirects: dict[Target, Target],
     href: Callable[[Target], str],
     template: jinja2.Template,
-) -> str:
+) -> tuple[dict[str, list[str]], list[str]]:
     """Old heading ids of this page still work: an empty element with the old id (old-id.html),
-    before the renamed heading, or one that sends the reader on (links.js) when the section
-    moved away (to `href(new target)`)."""
+    before the renamed heading ({new id: [elements]}), or first on the page, one that sends the
+    reader on (links.js) when the section moved away (to `href(new target)`)."""
+    before: dict[str, list[str]] = {}
+    first: list[str] = []
     for old, new in redirects.items():
         if old.page != docs_path or old.anchor is None:
             continue
         if new.page == docs_path and new.anchor:
-            alias = template.render(id=old.anchor, moved_to=None)
-            heading = re.search(f'<h[1-6] id="{re.escape(new.anchor)}"', html_text)
-            if heading:
-                html_text = html_text[: heading.start()] + alias + html_text[heading.start() :]
+            before.setdefault(new.anchor, []).append(template.render(id=old.anchor, moved_to=None))
         else:
-            html_text = template.render(id=old.anchor, moved_to=href(new)) + html_text
-    return html_text
+            first.insert(0, template.render(id=old.anchor, moved_to=href(new)))
+    return before, first
 
 
 def heading_ids(site: SiteContext) -> dict[str, dict[str, set[str]]]:

@@ -234,11 +234,13 @@ def fill_markers(
     first_line: int = 1,
     cache: dict[Any, str] | None = None,
     servers: dict[str, str] | None = None,
+    downloads: list[str] | None = None,
 ) -> str:
     """Replace every marker in a page's Markdown; fail with the page's file and line on a bad one.
     `cache`: markers already rendered in this language, reused. `servers`: filled with
     {section: server} for each heading whose section shows a server's settings table (the
-    section is the heading's explicit id, else its text), for the link snippets."""
+    section is the heading's explicit id, else its text), for the link snippets. `downloads`:
+    filled with the sections that show a download button, for their QR codes."""
     lines = markdown.split("\n")
     in_fence = False
     section = ""
@@ -263,6 +265,8 @@ def fill_markers(
             kind = KINDS[match["kind"]]
             if kind.name == "table" and servers is not None:
                 servers.setdefault(section, match["argument"])
+            if kind.name == "download" and downloads is not None and section not in downloads:
+                downloads.append(section)
             if cache is None or kind.per_page:
                 return _output(kind, match, line, render)
             key = match[0] if not kind.alone else (match[0], line)  # a block keeps its indent

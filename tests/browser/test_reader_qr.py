@@ -6,8 +6,6 @@ stay out of the search index."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from qrdecode import decode
 
@@ -92,31 +90,18 @@ def test_the_codes_words_stay_out_of_the_search_index(built_site, languages):
             assert words[key][:25] not in indexed, key
 
 
-def test_a_page_gets_one_code_the_download_sections_first():
-    import qr_codes
-    from helpcenter import templates
+def test_a_phone_guides_code_comes_right_under_the_line_under_its_title(built_site, languages):
+    """A guide with a download section has its code there, after the section's heading."""
+    from bs4 import BeautifulSoup
 
-    partials = templates.environment(Path(__file__).resolve().parents[2] / "overrides" / "partials")
-    labels = {
-        "reader.qr.page": "Open on the phone",
-        "reader.qr.profile": "Install on the phone",
-        "reader.qr.alt": "QR code that opens {url}",
-    }
-    html = (
-        '<h1 id="t">T</h1><h2 id="profile">P</h2>'
-        '<p><a class="md-button" data-download="apple-profile" href="x">D</a></p>'
-    )
-    url = "https://help.example.com/en/guides/iphone/"
-    done = qr_codes.add_qr_codes(html, url, "iphone", ["iphone"], labels, partials)
-    assert done.count("<figure") == 1
-    assert done.index("<figure") > done.index("</h2>") and f"{url}#profile" in done
-    plain = '<h1 id="t">T</h1><p>text</p>'
-    assert qr_codes.add_qr_codes(plain, url, "thunderbird", ["iphone"], labels, partials) == plain
-    titled = qr_codes.add_qr_codes(plain, url, "iphone", ["iphone"], labels, partials)
-    checked = '<h1 id="t">T</h1><p class="frame-checked">Checked</p><p>text</p>'
-    under = qr_codes.add_qr_codes(checked, url, "iphone", ["iphone"], labels, partials)
-    assert under.index("<figure") == under.index("Checked</p>") + len("Checked</p>")
-    assert (
-        titled.index("<figure") == titled.index("</h1>") + len("</h1>")
-        and "Open on the phone" in titled
-    )
+    for language in languages:
+        for path, section in CODES.items():
+            html = (built_site / language["prefix"] / path / "index.html").read_text("utf-8")
+            figure = BeautifulSoup(html, "lxml").select_one("figure.reader-qr")
+            assert figure is not None, path
+            before = figure.find_previous_sibling()
+            if section:
+                assert before.name == "h2" and before["id"] == section[1:], path
+            else:
+                assert before.name == "p" and "frame-checked" in before["class"], path
+                assert before.find_previous_sibling().name == "h1", path
