@@ -1,11 +1,14 @@
 """The rules that keep hooks/ safe to change (ARCHITECTURE.md): hook files hold typed MkDocs
 events and never import each other (MkDocs loads each as its own module, so an import by name
-would be a second copy with its own state); nothing in them keeps state in module globals; no
-file does so much that it grows past about 300 lines."""
+would be a second copy with its own state); nothing in them keeps state in module globals or
+changes a module-level object, but the documented exceptions; no regular expression reads HTML;
+no file does so much that it grows past about 300 lines. Each rule is a function over source
+text, and a test plants a violation to show it is found."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -97,4 +100,134 @@ def test_the_languages_and_their_url_prefixes_come_from_static_i18n():
     assert [(lang.locale, lang.prefix, lang.default) for lang in languages] == [
         ("sv", "", True),
         ("en", "en/", False),
+    ]
+
+
+# Module-level objects that are state, each with its reason in ARCHITECTURE.md ("Why").
+DOCUMENTED_STATE = {
+    ("hooks/helpcenter/dates.py", "HISTORY"),
+    ("hooks/performance.py", "_templates"),
+}
+MUTATING_METHODS = {"append", "extend", "insert", "update", "setdefault", "add", "pop", "clear"}
+MUTATING_METHODS |= {"remove", "discard", "popitem"}
+
+
+def module_state(source: str, path: str) -> list[str]:
+    """What a module keeps between builds: a module-level name that is not a constant (UPPER_CASE),
+    a logger, a type alias or a hook event, and any module-level object a function changes."""
+    tree = ast.parse(source)
+    names: set[str] = set()
+    found = []
+    for node in tree.body:
+        if not isinstance(node, ast.Assign | ast.AnnAssign):
+            continue
+        for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+            if not isinstance(target, ast.Name):
+                continue
+            name = target.id
+            names.add(name)
+            alias = name[:1].isupper() and isinstance(node.value, ast.Subscript | ast.Name)
+            constant = name.lstrip("_").isupper() or name in ("__all__", "log")
+            if not (constant or alias or name.startswith("on_")):
+                found.append(f"{path}: module-level {name}")
+    for node in ast.walk(tree):
+        changed = None
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(target, ast.Subscript | ast.Attribute):
+                    changed = target.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATING_METHODS
+        ):
+            changed = node.func.value
+        if isinstance(changed, ast.Name) and changed.id in names:
+            found.append(f"{path}: a function changes module-level {changed.id}")
+    return [
+        problem
+        for problem in dict.fromkeys(found)
+        if not any(
+            problem.startswith(f"{p}:") and problem.endswith(f" {n}") for p, n in DOCUMENTED_STATE
+        )
+    ]
+
+
+def test_no_module_in_hooks_keeps_state_but_the_documented_exceptions():
+    found = [
+        problem
+        for path in sorted(HOOKS_DIR.rglob("*.py"))
+        for problem in module_state(
+            path.read_text(encoding="utf-8"), path.relative_to(PROJECT_DIR).as_posix()
+        )
+    ]
+    assert found == []
+    why = (PROJECT_DIR / "ARCHITECTURE.md").read_text(encoding="utf-8").split("## Why", 1)[1]
+    assert all(f"{Path(path).stem}.{name}" in why for path, name in DOCUMENTED_STATE)
+
+
+def test_the_module_state_rule_finds_a_cache_and_a_constant_changed_at_run_time():
+    planted = (
+        "CACHE = {}\nseen = set()\n\ndef on_page(page):\n    CACHE[page] = 1\n    seen.add(page)\n"
+    )
+    assert module_state(planted, "hooks/planted.py") == [
+        "hooks/planted.py: module-level seen",
+        "hooks/planted.py: a function changes module-level CACHE",
+        "hooks/planted.py: a function changes module-level seen",
+    ]
+
+
+HTML_TAG = re.compile(r"<[A-Za-z/(\[]")  # `<a`, `</h2`, `<(pre|code)`, `<[hH]`; not `<!--`
+GROUP_SYNTAX = re.compile(r"\(\?P?<[=!]?(\w+>)?")  # `(?P<name>`, `(?<=`, `(?<!`: not tags
+REGEX_FUNCTIONS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split"}
+REGEX_FUNCTIONS |= {"findall", "finditer"}
+
+
+def html_regexes(source: str, path: str) -> list[str]:
+    """Regular expressions that match HTML tags: a page's HTML is read by a parser (lxml), or
+    changed where it is made (a template, the Markdown tree), never searched with a pattern."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.func.attr in REGEX_FUNCTIONS
+            and node.args
+        ):
+            continue
+        pattern = node.args[0]
+        parts = pattern.values if isinstance(pattern, ast.JoinedStr) else [pattern]
+        text = "".join(
+            part.value
+            for part in parts
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+        )
+        if HTML_TAG.search(GROUP_SYNTAX.sub("", text)):
+            found.append(f"{path}:{node.lineno}: re.{node.func.attr}({text!r})")
+    return found
+
+
+def test_no_regular_expression_in_hooks_reads_html():
+    found = [
+        problem
+        for path in sorted(HOOKS_DIR.rglob("*.py"))
+        for problem in html_regexes(
+            path.read_text(encoding="utf-8"), path.relative_to(PROJECT_DIR).as_posix()
+        )
+    ]
+    assert found == []
+
+
+def test_the_html_regex_rule_finds_tags_and_leaves_markdown_comments_alone():
+    planted = (
+        'HEADING = re.compile(r"<h([1-6])\\\\b[^>]*>")\n'
+        "def heading(html, anchor):\n"
+        "    return re.search(f'<h[1-6] id=\"{anchor}\"', html)\n"
+        'MARKER = re.compile(r"<!--\\\\s*settings:(?P<kind>\\\\w+)\\\\s*-->")\n'
+    )
+    assert [problem.split(": ")[0] for problem in html_regexes(planted, "hooks/planted.py")] == [
+        "hooks/planted.py:1",
+        "hooks/planted.py:3",
     ]
