@@ -1,14 +1,15 @@
 """What our own code costs a reader's phone, measured against Material's own cost (issue 28).
 
-The same page Markdown is built twice: as the site builds it, and as a plain Material page (the
-theme with `font: false` and the site's Markdown extensions; no hooks, overrides, extra CSS or
-JavaScript; the markers filled in beforehand with the same renderer, so the text and tables are
-the same). Both are served with gzip on 127.0.0.1 and measured by the pinned Lighthouse (mobile
-preset: a slowed-down CPU and network), the two interleaved, several runs, medians. Absolute
-times differ two to three times between machines; the ratios, measured side by side in one run,
-are what to read.
+The same page Markdown is built twice: as the site builds it, and as a plain Material page: no
+hooks, overrides, extra CSS or JavaScript, the markers filled in beforehand with the same
+renderer, so the text and tables are the same. Material's own parts the site switches on (its
+features, colour schemes, repository link, language selector; `font: false`) are in both: their
+cost is Material's. Both are served with gzip on 127.0.0.1 and measured by the pinned Lighthouse
+(mobile preset: a slowed-down CPU and network), the two interleaved, several runs, medians.
+Absolute times differ two to three times between machines; the ratios, measured side by side in
+one run, are what to read. `--site DIR` measures a site built already (an older commit's) instead.
 
-    python -m tools.bench.pagecost [--runs 3] [--write PERFORMANCE.md]   (make lighthouse installs
+    python -m tools.bench.pagecost [--runs 3] [--write PERFORMANCE.md] [--site DIR]   (make lighthouse installs
     Lighthouse; `make pagecost` runs this)
 """
 
@@ -92,7 +93,19 @@ def plain_project(workdir: Path) -> Path:
     plain = {
         "site_name": config["site_name"],
         "site_url": config["site_url"] + "en/",
-        "theme": {"name": "material", "font": False, "language": locale},
+        # Material's own options (features, colour schemes) as the site sets them: their cost
+        # is Material's, and the comparison is of what our code adds.
+        "theme": {
+            "name": "material",
+            "font": False,
+            "language": locale,
+            "features": config["theme"].get("features", []),
+            "palette": config["theme"].get("palette", []),
+        },
+        # The header's repository link and language selector are Material's too.
+        "repo_url": config.get("repo_url"),
+        "edit_uri": config.get("edit_uri"),
+        "extra": {"alternate": alternates(config)},
         "markdown_extensions": config["markdown_extensions"],
         "nav": config["nav"],
         "not_in_nav": config.get("not_in_nav", ""),
@@ -100,6 +113,14 @@ def plain_project(workdir: Path) -> Path:
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
     return project
+
+
+def alternates(config: dict) -> list[dict[str, str]]:
+    """Material's language selector as static-i18n gives it to the site: one link a language."""
+    return [
+        {"name": language.name, "link": "/" + language.prefix, "lang": language.locale}
+        for language in project_languages(PROJECT_DIR / "mkdocs.yml")
+    ]
 
 
 def measure(report: dict) -> Measure:
@@ -196,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--project", type=Path, default=PROJECT_DIR, help="the site to measure (default: this one)"
     )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="a site built already, measured instead of building --project (an older commit's)",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `make lighthouse` first", file=sys.stderr)
@@ -203,7 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-pagecost-") as temporary:
         workdir = Path(temporary)
         ours_site, plain_site = workdir / "ours", workdir / "plain-site"
-        for project, site in ((args.project, ours_site), (plain_project(workdir), plain_site)):
+        builds = [(plain_project(workdir), plain_site)]
+        if args.site is None:
+            builds.append((args.project, ours_site))
+        else:
+            ours_site = args.site
+        for project, site in builds:
             build = strict_build(project, site, quiet=True)
             if not build.ok:
                 print(build.output, file=sys.stderr)
