@@ -33,6 +33,8 @@ class HeadingExtras:
 
 
 class HeadingExtrasProcessor(Treeprocessor):
+    """Runs after the table of contents, so every heading has its final id and permalink."""
+
     def __init__(self, md: Markdown, extras: Callable[[], HeadingExtras | None]):
         super().__init__(md)
         self.extras = extras
