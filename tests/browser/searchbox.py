@@ -17,7 +17,17 @@ def search(page, words: str) -> list[str]:
     query = page.locator(QUERY)
     query.fill("")
     query.press("End")  # Material searches on keyup
-    page.wait_for_function(f"() => !document.querySelector('{RESULT}')")
+    # The last query's results, or its "no matching documents", are gone: the empty query's
+    # answer has come, and cannot arrive after the words below and stand for theirs.
+    page.wait_for_function(
+        """([result]) => {
+            const none = JSON.parse(document.getElementById("__config").textContent)
+                .translations["search.result.none"]
+            const meta = document.querySelector(".md-search-result__meta").textContent.trim()
+            return !document.querySelector(result) && meta !== none
+        }""",
+        arg=[RESULT],
+    )
     query.fill(words)
     query.press("End")
     page.wait_for_function(

@@ -34,6 +34,7 @@ const SHORTEST_PREFIX = 4    // "mejlen" counts as "mejl": a synonym's word at l
 let settings = null  // from the SETUP message: lang, bundle, shards, skip, synonyms
 let engine = null    // Promise of {pagefind, synonyms}, loaded at the first query
 let latest = 0       // the newest query: an older answer that arrives late is dropped
+let asked = false    // the reader has searched: from then on an empty query is answered
 
 async function loadEngine() {
   const pagefind = await import(new URL(`${settings.bundle}pagefind.js`, SITE_ROOT).href)
@@ -144,12 +145,17 @@ addEventListener("message", async ({ data: message }) => {
     return
   const number = ++latest
   const query = message.data.trim()
+  // The empty query the page sends as search starts is not answered: its empty answer could
+  // arrive after the reader's first words and show "no matching documents" over them until
+  // their own answer came. Later, an empty query is answered, so the page clears its results.
+  if (!query && !asked) return
+  asked = true
   if (query) {
     engine ||= loadEngine()  // at the first keystroke: the bundle loads while the reader types
     await new Promise(resolve => setTimeout(resolve, PAUSE_MS))
     if (number !== latest) return  // the reader typed on: only the newest query is searched
   }
-  const items = query ? await search(query, () => number !== latest) : []  // the page asks once on load: nothing loads then
+  const items = query ? await search(query, () => number !== latest) : []
   if (number === latest)
     postMessage({ type: RESULT, data: { items } })
 })
