@@ -105,7 +105,7 @@ def plain_project(workdir: Path) -> Path:
         # The header's repository link and language selector are Material's too.
         "repo_url": config.get("repo_url"),
         "edit_uri": config.get("edit_uri"),
-        "extra": {"alternate": alternates(config)},
+        "extra": {"alternate": alternates()},
         "markdown_extensions": config["markdown_extensions"],
         "nav": config["nav"],
         "not_in_nav": config.get("not_in_nav", ""),
@@ -115,7 +115,7 @@ def plain_project(workdir: Path) -> Path:
     return project
 
 
-def alternates(config: dict) -> list[dict[str, str]]:
+def alternates() -> list[dict[str, str]]:
     """Material's language selector as static-i18n gives it to the site: one link a language."""
     return [
         {"name": language.name, "link": "/" + language.prefix, "lang": language.locale}
