@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -103,6 +104,17 @@ def test_the_languages_and_their_url_prefixes_come_from_static_i18n():
     ]
 
 
+def problems_in_hooks(rule: Callable[[str, str], list[str]]) -> list[str]:
+    """What a rule over source text finds in every module under hooks/."""
+    return [
+        problem
+        for path in sorted(HOOKS_DIR.rglob("*.py"))
+        for problem in rule(
+            path.read_text(encoding="utf-8"), path.relative_to(PROJECT_DIR).as_posix()
+        )
+    ]
+
+
 # Module-level objects that are state, each with its reason in ARCHITECTURE.md ("Why").
 DOCUMENTED_STATE = {
     ("hooks/helpcenter/dates.py", "HISTORY"),
@@ -154,14 +166,7 @@ def module_state(source: str, path: str) -> list[str]:
 
 
 def test_no_module_in_hooks_keeps_state_but_the_documented_exceptions():
-    found = [
-        problem
-        for path in sorted(HOOKS_DIR.rglob("*.py"))
-        for problem in module_state(
-            path.read_text(encoding="utf-8"), path.relative_to(PROJECT_DIR).as_posix()
-        )
-    ]
-    assert found == []
+    assert problems_in_hooks(module_state) == []
     why = (PROJECT_DIR / "ARCHITECTURE.md").read_text(encoding="utf-8").split("## Why", 1)[1]
     assert all(f"{Path(path).stem}.{name}" in why for path, name in DOCUMENTED_STATE)
 
@@ -210,14 +215,7 @@ def html_regexes(source: str, path: str) -> list[str]:
 
 
 def test_no_regular_expression_in_hooks_reads_html():
-    found = [
-        problem
-        for path in sorted(HOOKS_DIR.rglob("*.py"))
-        for problem in html_regexes(
-            path.read_text(encoding="utf-8"), path.relative_to(PROJECT_DIR).as_posix()
-        )
-    ]
-    assert found == []
+    assert problems_in_hooks(html_regexes) == []
 
 
 def test_the_html_regex_rule_finds_tags_and_leaves_markdown_comments_alone():

@@ -44,7 +44,10 @@ def test_every_html_file_carries_a_policy_with_exactly_its_inline_scripts(built_
         html = (built_site / name).read_text(encoding="utf-8")
         policies = POLICY.findall(html)
         if len(policies) != 1:
-            problems.append(f"{name}: {len(policies)} policies")
+            problems.append(
+                f"{name}: {len(policies)} policies; the template that writes it needs "
+                f"{csp.PLACEHOLDER} right after <meta charset> (hooks/csp.py)"
+            )
             continue
         directives = dict(part.strip().split(" ", 1) for part in policies[0].split(";"))
         scripts = directives["script-src"].split()
