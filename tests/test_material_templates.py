@@ -1,6 +1,9 @@
-"""overrides/main.html copies Material's container block to mark the article search indexes.
-Upgrading Material must not drop a change of its own in that block silently: this test fails when
-the installed Material writes the block differently from the one copied, naming both versions."""
+"""Where the site leans on Material's inner workings, a test names the Material it was written
+for, so an upgrade is checked before it lands:
+- overrides/main.html copies Material's container block to mark the article search indexes;
+- docs/assets/javascripts/search-defer.js holds back Material's search start-up (its
+  XMLHttpRequest for search/search_index.json and its `new Worker(config.search)`), and
+  workers/search-lazy.js answers Material's worker messages (SETUP, READY, QUERY, RESULT)."""
 
 from __future__ import annotations
 
@@ -48,4 +51,15 @@ def test_materials_container_block_is_the_one_main_html_copies():
         f"Material {installed} writes base.html's container block differently from {WRITTEN_FOR}, "
         "which overrides/main.html copies: bring its changes into the copy, then update "
         "CONTAINER and WRITTEN_FOR here"
+    )
+
+
+def test_the_search_scripts_were_written_for_the_installed_material():
+    installed = version("mkdocs-material")
+    assert installed == WRITTEN_FOR, (
+        f"Material {installed} is installed; search-defer.js and workers/search-lazy.js were "
+        f"written for {WRITTEN_FOR}: check in Material's bundle that the page still fetches "
+        "search/search_index.json with XMLHttpRequest, starts `new Worker(config.search)` and "
+        "sends the worker SETUP/QUERY messages as before (the Chromium search tests show it), "
+        "then raise WRITTEN_FOR"
     )
