@@ -3,7 +3,8 @@
 Editors write markers such as `<!-- settings:table imap -->` or `<!-- settings:value smtp.port -->`
 (CONTRIBUTING.md, "Markers"); this hook replaces them in the language the page's text is
 written in, so a server fact is typed once, in the data file, and never drifts between pages or
-languages. The registry and the rendering are in hooks/helpcenter/markers.py and values.py.
+languages. It also asks for the reader's address field after the page's first example address
+(hooks/helpcenter/headings.py). The registry and the rendering are in hooks/helpcenter/markers.py and values.py.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         profile_signed=site.profile_signed,
         assets=get_relative_url("assets/", page.url),
     )
+    if site.headings is not None:
+        site.headings.after_example = render.address_form()
     return markers.fill_markers(
         markdown,
         render,

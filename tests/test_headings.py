@@ -49,3 +49,29 @@ def test_a_page_no_hook_asked_for_is_rendered_as_markdown_alone_renders_it():
     ).convert(PAGE)
     assert render(None) == alone
     assert render(HeadingExtras(after={"no-such-id": ["<hr>"]})) == alone
+
+
+EXAMPLE = "<code data-example-address>name@example.com</code>"
+FORM = '<form class="reader-address"></form>'
+
+
+def test_the_address_field_follows_the_first_block_that_shows_the_example_address():
+    page = (
+        "# Title {#title}\n\nNo address here.\n\n"
+        f"- Username: {EXAMPLE}\n- Password\n\n"
+        f"Again: {EXAMPLE}\n"
+    )
+    soup = BeautifulSoup(render(HeadingExtras(after_example=FORM), page), "html.parser")
+    form = soup.find("form")
+    assert form is not None and len(soup.find_all("form")) == 1
+    assert form.find_previous_sibling().name == "ul"
+    assert form.find_previous_sibling().find("code", attrs={"data-example-address": True})
+
+
+def test_an_example_in_a_raw_html_block_counts_and_a_page_without_one_gets_no_field():
+    page = f'Intro.\n\n<div class="mail-table">\n<p>{EXAMPLE}</p>\n</div>\n\nAfter.\n'
+    soup = BeautifulSoup(render(HeadingExtras(after_example=FORM), page), "html.parser")
+    form = soup.find("form")
+    assert form is not None
+    assert form.find_previous_sibling()["class"] == ["mail-table"]
+    assert FORM not in render(HeadingExtras(after_example=FORM), PAGE)

@@ -225,6 +225,11 @@ class Renderer:
             )
         )
 
+    def address_form(self) -> str:
+        """The reader's address field (overrides/partials/reader/address.html), put in the page
+        by the headings extension after the first example address."""
+        return self.templates.get_template("reader/address.html").render(labels=self.labels)
+
     def thunderbird_qr(self) -> Markup:
         """The form and the code Thunderbird for Android scans: the servers from the data file,
         the address added in the reader's browser (overrides/partials/reader/thunderbird-qr.html)."""

@@ -70,7 +70,7 @@ def tiles(page) -> list[str]:
 
 
 def suggestion(page, javascript: bool = True) -> tuple[str, str] | None:
-    """(the sentence, the guide it links to) or None, once reader.js has done its idle work."""
+    """(the sentence, the guide it links to) or None, once reader.js has set the page up."""
     if javascript:
         page.locator("html[data-reader-ready]").wait_for(state="attached")
     found = page.locator(".reader-suggestion")

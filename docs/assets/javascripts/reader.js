@@ -15,8 +15,10 @@ const REPEAT_MS = 50; // a status message cleared and written again is heard aga
 // The reader's own address (address.js keeps it)
 // --------------------------------------------------------------------------------------------
 
-/* Every example address on the page shows `address`, or the example again when it is "". */
+/* Every example address on the page shows `address`, or the example again when it is "".
+   A page that shows the examples already is left as it is (no work for the browser). */
 const showAddress = (address) => {
+  if (!address && !document.querySelector(".reader-own-address")) return;
   for (const element of document.querySelectorAll(EXAMPLES)) {
     element.dataset.readerExample ??= element.textContent;
     element.textContent = address || element.dataset.readerExample;
@@ -24,24 +26,17 @@ const showAddress = (address) => {
   }
 };
 
-/* The direct child of the article (or of a fallback page's or the card's wrapper) that holds
-   `element`. */
-const blockOf = (element) => {
-  let block = element;
-  while (block.parentElement && !block.parentElement.matches("article, article > div[lang], .reader-card")) {
-    block = block.parentElement;
-  }
-  return block.parentElement ? block : null;
-};
-
 const fill = (text, name, value) => text.replace(`{${name}}`, () => value);
 
-const addAddressField = () => {
-  const template = document.getElementById("reader-address-form");
+const setUpForms = new WeakSet(); // a page shown again by instant navigation is a new page
+
+/* The address field is in the page from the start (hooks/settings.py puts it after the first
+   example address), so nothing moves when it is set up here. */
+const setUpAddressField = () => {
+  const form = document.querySelector("article form.reader-address");
   const first = document.querySelector(`article ${EXAMPLES}`);
-  const block = first && blockOf(first);
-  if (!template || !block || document.querySelector("article .reader-address")) return;
-  const form = template.content.firstElementChild.cloneNode(true);
+  if (!form || !first || setUpForms.has(form)) return;
+  setUpForms.add(form);
   const input = form.querySelector("input");
   const forget = form.querySelector(".reader-address__forget");
   const status = form.querySelector("[role=status]");
@@ -83,7 +78,6 @@ const addAddressField = () => {
   const address = storedAddress();
   input.value = address;
   forget.hidden = !address;
-  block.after(form);
 };
 
 // --------------------------------------------------------------------------------------------
@@ -131,22 +125,14 @@ const suggestGuide = () => {
 // Each page
 // --------------------------------------------------------------------------------------------
 
-// The address field and the device suggestion wait until the browser is idle (issue 28: run
-// at DOMContentLoaded they were one of the page's long tasks on a slow phone).
-const whenIdle = (callback) => {
-  if (window.requestIdleCallback) window.requestIdleCallback(callback, { timeout: 1500 });
-  else window.setTimeout(callback, 1);
-};
-
-/* The reader's own address shows at once (it is in the first screen's steps); the rest waits. */
+/* Everything here is quick and reads no layout, so it runs at once: the suggestion then lands in
+   the page's first layout instead of moving the guides down later (issue 28: measured, adding it
+   when the browser was idle cost a second layout of the whole page). */
 const setUpPage = () => {
-  delete document.documentElement.dataset.readerReady;
   showAddress(storedAddress());
-  whenIdle(() => {
-    addAddressField();
-    suggestGuide();
-    document.documentElement.dataset.readerReady = ""; // tests wait for it
-  });
+  setUpAddressField();
+  suggestGuide();
+  document.documentElement.dataset.readerReady = ""; // tests wait for it
 };
 
 // Typed or forgotten in another tab, or in this page's QR block: this page follows.
