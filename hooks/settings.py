@@ -4,7 +4,8 @@ Editors write markers such as `<!-- settings:table imap -->` or `<!-- settings:v
 (CONTRIBUTING.md, "Markers"); this hook replaces them in the language the page's text is
 written in, so a server fact is typed once, in the data file, and never drifts between pages or
 languages. It also asks for the reader's address field after the page's first example address
-(hooks/helpcenter/headings.py). The registry and the rendering are in hooks/helpcenter/markers.py and values.py.
+(hooks/helpcenter/headings.py). The registry and the rendering are in hooks/helpcenter/markers.py
+and values.py.
 """
 
 from __future__ import annotations
