@@ -1,6 +1,6 @@
 """What a reader with a phone in one hand sees first (issue 19): the overview's first screen
 offers the apps to choose from, and every guide's step 1 starts within one and a half screens,
-in every language, light and dark."""
+in every language, light and dark; nothing moves while a page loads (issue 28)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,25 @@ pytestmark = pytest.mark.browser
 PHONE_HEIGHT = SIZES["phone"]["viewport"]["height"]
 GUIDES_ON_FIRST_SCREEN = 5
 STEP_ONE_WITHIN_SCREENS = 1.5
+# Browsers that get a guide suggested on the overview (reader.js), so its badge is part of the load.
+SUGGESTED_ON = {
+    "phone": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    "desktop": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+}
+# Every layout shift the page has had, once our scripts and the two frames after them are done.
+RECORD_SHIFTS = """window.pageShifts = [];
+new PerformanceObserver(list => {
+    for (const shift of list.getEntries()) {
+        window.pageShifts.push({
+            value: shift.value,
+            moved: shift.sources.map(source => source.node?.className || source.node?.nodeName),
+        });
+    }
+}).observe({ type: "layout-shift", buffered: true });"""
+SHIFTS_AFTER_SETUP = """() => new Promise(done => requestAnimationFrame(() =>
+    requestAnimationFrame(() => done(window.pageShifts))))"""
 
 # Links to guides whose whole box lies on the first screen.
 GUIDE_LINKS_ON_FIRST_SCREEN = """height => new Set([...document.querySelectorAll("article a[href]")]
@@ -64,3 +83,26 @@ def test_every_guides_step_one_starts_within_one_and_a_half_phone_screens(
         if screens > STEP_ONE_WITHIN_SCREENS:
             late.append(f"/{path}: step 1 starts {screens:.2f} phone screens down")
     assert not late, "\n".join(late)
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_nothing_moves_while_a_page_loads(open_context, site_url, site_pages, languages, size):
+    """A finger about to tap a tile or a step must not see it jump: no layout shift at all
+    while the overview, the problems hub and every guide load, with the device suggestion and
+    every script of ours and Material's (issue 28: the suggestion pushed the tiles down, and a
+    copy button appearing after Material's script pushed a heading onto a second line)."""
+    context = open_context(size, "light", user_agent=SUGGESTED_ON[size])
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    paths = [
+        language["prefix"] + path for language in languages for path in ("", "problems/")
+    ] + guide_paths(site_pages)
+    moved = []
+    for path in paths:
+        page.goto(site_url + path)
+        page.locator("html[data-reader-ready]").wait_for(state="attached")
+        shifts = page.evaluate(SHIFTS_AFTER_SETUP)
+        if shifts:
+            moved.append(f"/{path}: {shifts}")
+    assert len(paths) > 2 * len(languages)
+    assert not moved, "\n".join(moved)

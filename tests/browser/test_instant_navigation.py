@@ -75,6 +75,7 @@ def test_the_readers_features_work_after_an_instant_page_change(new_page, instan
     assert page.evaluate("window.sameDocument") is True, "the click loaded a page"
     assert set(examples(page)) == {ADDRESS}, "the address is not in the new page's steps"
     assert page.locator("article .reader-address").count() == 1
+    assert page.locator("article .reader-address").is_visible()
     assert page.locator(".reader-address__input").input_value() == ADDRESS
 
     copy = page.locator("article .links-copy").first

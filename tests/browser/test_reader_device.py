@@ -1,8 +1,8 @@
 """The right guide first, in Chromium (issue 16, part 3; the app tiles of issues 18 and 19): the
 overview's tiles are the navigation's guides, and each device signal (the user agent, or
-User-Agent Client Hints where the browser sends them) suggests its guide at the top, in the
-page's language; nothing is hidden or reordered, and an unknown device or no JavaScript
-changes nothing."""
+User-Agent Client Hints where the browser sends them) suggests its guide with a badge on its tile,
+in the page's language; nothing is hidden, reordered or moved (issue 28), and an unknown device
+or no JavaScript changes nothing."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ WINDOWS = (
 )
 LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
-# user agent -> (the guide suggested, the label of the sentence); mkdocs.yml extra.guide_devices.
+# user agent -> (the guide suggested, the label of its badge); mkdocs.yml extra.guide_devices.
 USER_AGENTS = {
     "iphone": (IPHONE, "iphone", "reader.device.ios"),
     "ipad": (IPAD, "iphone", "reader.device.ipados"),
@@ -70,16 +70,22 @@ def tiles(page) -> list[str]:
 
 
 def suggestion(page, javascript: bool = True) -> tuple[str, str] | None:
-    """(the sentence, the guide it links to) or None, once reader.js has set the page up."""
+    """(the badge's words, the guide of its tile) or None, once reader.js has set the page up."""
     if javascript:
         page.locator("html[data-reader-ready]").wait_for(state="attached")
-    found = page.locator(".reader-suggestion")
+    found = page.locator(".reader-guides__list .reader-guides__badge")
     if found.count() == 0:
         return None
     assert found.count() == 1
-    href = found.locator("a").get_attribute("href")
-    guide = page.locator(f'a.reader-guides__tile[href="{href}"]').get_attribute("data-guide")
-    return found.locator("strong").inner_text(), guide
+    tile = page.locator("a.reader-guides__tile", has=page.locator(".reader-guides__badge"))
+    assert "reader-guides__tile--suggested" in (tile.get_attribute("class") or "")
+    return found.inner_text(), tile.get_attribute("data-guide")
+
+
+def tile_boxes(page) -> list[dict]:
+    return page.locator("a.reader-guides__tile").evaluate_all(
+        "tiles => tiles.map(tile => tile.getBoundingClientRect().toJSON())"
+    )
 
 
 def test_the_tiles_are_the_navigations_guides_in_its_order_and_work_without_javascript(
@@ -105,10 +111,31 @@ def test_each_user_agent_suggests_its_guide_and_changes_nothing_else(
         page = new_page(user_agent=user_agent)
         page.goto(site_url + language["prefix"])
         assert suggestion(page) == (labels[language["locale"]][label], guide)
-        assert page.locator(".reader-suggestion").is_visible()
-        assert page.locator(".reader-guides__tile--suggested").get_attribute("data-guide") == guide
+        badge = page.locator(".reader-guides__list .reader-guides__badge")
+        assert badge.is_visible()
+        assert page.get_by_role("link", name=labels[language["locale"]][label]).count() == 1
         assert tiles(page) == nav_guides  # nothing hidden or reordered
         assert all(tile.is_visible() for tile in page.locator("a.reader-guides__tile").all())
+
+
+def test_the_badge_moves_no_tile_and_covers_no_tile_name(new_page, site_url, languages):
+    """A finger about to tap a tile must not see it move (issue 28: the sentence the suggestion
+    was before pushed every tile down); the badge on the border hides no tile's name."""
+    for language in languages:
+        for width in (320, 390, 1280):
+            without = new_page(user_agent=LINUX, viewport=(width, 844))
+            without.goto(site_url + language["prefix"])
+            assert suggestion(without) is None
+            page = new_page(user_agent=WINDOWS, viewport=(width, 844))
+            page.goto(site_url + language["prefix"])
+            assert suggestion(page) is not None
+            assert tile_boxes(page) == tile_boxes(without), (language["prefix"], width)
+            badge = page.locator(".reader-guides__list .reader-guides__badge").bounding_box()
+            name = page.locator("a.reader-guides__tile--suggested").evaluate(
+                "tile => { const range = document.createRange(); range.selectNodeContents("
+                "tile.firstChild); return range.getBoundingClientRect().toJSON(); }"
+            )
+            assert badge and badge["y"] + badge["height"] <= name["y"], (language["prefix"], width)
 
 
 def test_an_unknown_device_sees_no_suggestion(new_page, site_url, languages, nav_guides):

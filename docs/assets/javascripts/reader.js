@@ -103,6 +103,8 @@ const readerPlatform = () => {
   return "";
 };
 
+/* The tile of the reader's device gets a badge on its border ("Your iPhone"): out of the flow, so
+   no tile moves under a finger about to tap it (issue 28). */
 const suggestGuide = () => {
   const guides = document.querySelector(".reader-guides[data-guide-devices]");
   const platform = readerPlatform();
@@ -110,24 +112,19 @@ const suggestGuide = () => {
   const devices = JSON.parse(guides.dataset.guideDevices || "{}");
   const guide = Object.keys(devices).find((name) => devices[name].includes(platform));
   const tile = guide && guides.querySelector(`[data-guide="${guide}"]`);
-  const template = guides.querySelector("template.reader-guides__suggestion");
-  const sentence = template?.content.querySelector(`[data-device="${platform}"]`);
-  if (!tile || !sentence) return;
-  const suggestion = sentence.cloneNode(true);
-  const link = suggestion.querySelector("a");
-  link.href = tile.getAttribute("href");
-  link.textContent = tile.textContent;
+  const template = guides.querySelector("template.reader-guides__badges");
+  const badge = template?.content.querySelector(`[data-device="${platform}"]`);
+  if (!tile || !badge) return;
   tile.classList.add("reader-guides__tile--suggested");
-  guides.insertBefore(suggestion, guides.firstElementChild);
+  tile.append(badge.cloneNode(true));
 };
 
 // --------------------------------------------------------------------------------------------
 // Each page
 // --------------------------------------------------------------------------------------------
 
-/* Everything here is quick and reads no layout, so it runs at once: the suggestion then lands in
-   the page's first layout instead of moving the guides down later (issue 28: measured, adding it
-   when the browser was idle cost a second layout of the whole page). */
+/* Everything here is quick and reads no layout, so it runs at once, not when the browser is idle
+   (issue 28: measured, work put off to idle cost a second layout of the whole page). */
 const setUpPage = () => {
   showAddress(storedAddress());
   setUpAddressField();
