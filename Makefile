@@ -145,10 +145,12 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock
 lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP)
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tools.lighthouse
 
-## A page's cost against plain Material's, side by side (tools/bench/pagecost.py): writes the
-## table into PERFORMANCE.md. About ten minutes.
+## A page's cost against plain Material's, side by side (tools/bench/pagecost.py), then the
+## overview's style and layout part by part (tools/bench/stylecost.py): both write their tables
+## into PERFORMANCE.md. About 2.5 minutes a run.
 pagecost: $(STAMP) $(LIGHTHOUSE_STAMP)
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tools.bench.pagecost --runs $(RUNS) --write PERFORMANCE.md
+	$(BIN)/python -m tools.bench.stylecost --write PERFORMANCE.md
 
 clean:
 	rm -rf site .pytest_cache

@@ -7,7 +7,9 @@ features, colour schemes, repository link, language selector; `font: false`) are
 cost is Material's. Both are served with gzip on 127.0.0.1 and measured by the pinned Lighthouse
 (mobile preset: a slowed-down CPU and network), the two interleaved, several runs, medians.
 Absolute times differ two to three times between machines; the ratios, measured side by side in
-one run, are what to read. `--site DIR` measures a site built already (an older commit's) instead.
+one run, are what to read: each run's ours / plain, so that the machine's slow and quick moments
+fall on both pages alike, the median of those and their middle half. `--site DIR` measures a
+site built already (an older commit's) instead.
 
     python -m tools.bench.pagecost [--runs 3] [--write PERFORMANCE.md] [--site DIR]   (make lighthouse installs
     Lighthouse; `make pagecost` runs this)
@@ -16,23 +18,14 @@ one run, are what to read. `--site DIR` measures a site built already (an older 
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from helpcenter import templates
-from helpcenter.labels import load_labels
-from helpcenter.languages import project_languages
-from helpcenter.mailsettings import load_settings
-from helpcenter.markers import fill_markers
-from helpcenter.problems import load_problems
-from helpcenter.values import Renderer
 from tools.bench import sections
+from tools.bench.plain_material import plain_project
 from tools.kit.build import PROJECT_DIR, strict_build
 from tools.kit.serve import serve
 from tools.lighthouse import LIGHTHOUSE, run_lighthouse
@@ -58,69 +51,8 @@ class Measure:
     script_ms: float
     kb: float
     requests: int
+    layout_shift: float  # Lighthouse's cumulative layout shift
     long_tasks: dict[str, float]  # file -> ms of long tasks
-
-
-def plain_project(workdir: Path) -> Path:
-    """A plain Material project of the site's English pages, markers filled, same navigation."""
-    config = yaml.safe_load(
-        (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
-    )
-    project = workdir / "plain"
-    docs = project / "docs"
-    locale = "en"
-    settings = load_settings()
-    labels = load_labels(
-        [language.locale for language in project_languages(PROJECT_DIR / "mkdocs.yml")]
-    )
-    render = Renderer(
-        settings=settings,
-        labels=labels[locale],
-        templates=templates.environment(PROJECT_DIR / "overrides" / "partials"),
-        downloads={"apple-profile": "email.mobileconfig"},
-        problems=load_problems(PROJECT_DIR / "docs", list(labels)),
-        locale=locale,
-    )
-    # Every page of the language, so the navigation is as long as the site's.
-    for source in sorted((PROJECT_DIR / "docs").rglob(f"*.{locale}.md")):
-        relative = source.relative_to(PROJECT_DIR / "docs").as_posix()
-        markdown = source.read_text(encoding="utf-8")
-        # Material's own template: the overview's (overrides/overview.html) is ours.
-        markdown = re.sub(r"(?m)^template: .*\n", "", markdown, count=1)
-        target = docs / relative.replace(f".{locale}.md", ".md")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fill_markers(markdown, render, relative), encoding="utf-8")
-    plain = {
-        "site_name": config["site_name"],
-        "site_url": config["site_url"] + "en/",
-        # Material's own options (features, colour schemes) as the site sets them: their cost
-        # is Material's, and the comparison is of what our code adds.
-        "theme": {
-            "name": "material",
-            "font": False,
-            "language": locale,
-            "features": config["theme"].get("features", []),
-            "palette": config["theme"].get("palette", []),
-        },
-        # The header's repository link and language selector are Material's too.
-        "repo_url": config.get("repo_url"),
-        "edit_uri": config.get("edit_uri"),
-        "extra": {"alternate": alternates()},
-        "markdown_extensions": config["markdown_extensions"],
-        "nav": config["nav"],
-        "not_in_nav": config.get("not_in_nav", ""),
-        "validation": {"links": {"not_found": "ignore", "anchors": "ignore"}},
-    }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
-    return project
-
-
-def alternates() -> list[dict[str, str]]:
-    """Material's language selector as static-i18n gives it to the site: one link a language."""
-    return [
-        {"name": language.name, "link": "/" + language.prefix, "lang": language.locale}
-        for language in project_languages(PROJECT_DIR / "mkdocs.yml")
-    ]
 
 
 def measure(report: dict) -> Measure:
@@ -140,6 +72,7 @@ def measure(report: dict) -> Measure:
         script_ms=groups.get("scriptEvaluation", 0),
         kb=audits["total-byte-weight"]["numericValue"] / 1024,
         requests=len(audits["network-requests"]["details"]["items"]),
+        layout_shift=audits["cumulative-layout-shift"]["numericValue"],
         long_tasks=long_tasks,
     )
 
@@ -153,6 +86,7 @@ def median(measures: list[Measure]) -> Measure:
         script_ms=statistics.median(m.script_ms for m in measures),
         kb=statistics.median(m.kb for m in measures),
         requests=round(statistics.median(m.requests for m in measures)),
+        layout_shift=statistics.median(m.layout_shift for m in measures),
         long_tasks={
             name: statistics.median(m.long_tasks.get(name, 0) for m in measures) for name in files
         },
@@ -163,12 +97,31 @@ def ratio(ours: float, plain: float) -> str:
     return f"{ours / plain:.2f}" if plain else "-"
 
 
-def format_rows(rows: list[tuple[str, Measure, Measure | None]]) -> str:
+def paired_ratios(ours: list[float], plain: list[float]) -> list[float]:
+    """Each run's ours / plain: the two pages of a run share the machine's slow or quick moment."""
+    return [mine / theirs for mine, theirs in zip(ours, plain, strict=True) if theirs]
+
+
+def ratio_cell(ratios: list[float]) -> str:
+    """The runs' median ratio and, from four runs on, their middle half: "1.19 (1.12-1.25)"."""
+    if not ratios:
+        return "-"
+    if len(ratios) < 4:
+        return f"{statistics.median(ratios):.2f}"
+    low, middle, high = statistics.quantiles(ratios, n=4, method="inclusive")
+    return f"{middle:.2f} ({low:.2f}-{high:.2f})"
+
+
+def format_rows(pages: dict[str, tuple[list[Measure], list[Measure]]]) -> str:
+    """Each page's medians, ours and plain Material's, then their ratios run by run."""
     lines = [
-        "| page | build | score | TBT ms | style & layout ms | script ms | KB | requests | long tasks (ms, by file) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| page | build | score | TBT ms | style & layout ms | script ms | layout shift | KB "
+        "| requests | long tasks (ms, by file) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for page, ours, plain in rows:
+    for page, (ours_runs, plain_runs) in pages.items():
+        ours = median(ours_runs)
+        plain = median(plain_runs) if plain_runs else None
         for build, m in (("ours", ours), ("plain Material", plain)):
             if m is None:
                 continue
@@ -182,29 +135,41 @@ def format_rows(rows: list[tuple[str, Measure, Measure | None]]) -> str:
             )
             lines.append(
                 f"| {page} | {build} | {m.score:.0f} | {m.tbt_ms:.0f} | {m.style_layout_ms:.0f} | "
-                f"{m.script_ms:.0f} | {m.kb:.0f} | {m.requests} | {tasks} |"
+                f"{m.script_ms:.0f} | {m.layout_shift:.3f} | {m.kb:.0f} | {m.requests} | {tasks} |"
             )
         if plain is not None:
+            run_by_run = {
+                field: ratio_cell(
+                    paired_ratios(
+                        [getattr(m, field) for m in ours_runs],
+                        [getattr(m, field) for m in plain_runs],
+                    )
+                )
+                for field in ("tbt_ms", "style_layout_ms", "script_ms")
+            }
             lines.append(
-                f"| {page} | ours / plain | - | {ratio(ours.tbt_ms, plain.tbt_ms)} | "
-                f"{ratio(ours.style_layout_ms, plain.style_layout_ms)} | {ratio(ours.script_ms, plain.script_ms)} | "
+                f"| {page} | ours / plain | - | {run_by_run['tbt_ms']} | "
+                f"{run_by_run['style_layout_ms']} | {run_by_run['script_ms']} | - | "
                 f"{ratio(ours.kb, plain.kb)} | {ratio(ours.requests, plain.requests)} | |"
             )
     return "\n".join(lines)
 
 
-def section(rows: list[tuple[str, Measure, Measure | None]], command: str, runs: int) -> str:
+def section(pages: dict[str, tuple[list[Measure], list[Measure]]], command: str, runs: int) -> str:
     return "\n".join(
         [
             SECTION_START,
             "## A page's cost: ours against plain Material",
             "",
-            f"Measured by `{command}`: Lighthouse (mobile preset), the median of {runs} runs each, the",
-            "site's page and the same Markdown as a plain Material page interleaved in one run on one",
-            "machine. Read the ratios: targets on the guide and the overview are TBT at most 1.2x and",
-            "style & layout at most 1.3x the plain page's, and no long task from our scripts.",
+            f"Measured by `{command}`: Lighthouse (mobile preset), {runs} runs each, the site's page",
+            "and the same Markdown as a plain Material page interleaved in one run on one machine.",
+            "Each build's row gives its medians. The ratio row divides each run's two pages, ours by",
+            "plain, and gives the median of those ratios with their middle half in brackets: the",
+            "same build reads differently from run to run, and the brackets show by how much.",
+            "Targets on the guide and the overview: TBT at most 1.2x and style & layout at most",
+            "1.3x the plain page's, no long task from our scripts, and no layout shift.",
             "",
-            format_rows(rows),
+            format_rows(pages),
             SECTION_END,
         ]
     )
@@ -248,17 +213,13 @@ def main(argv: list[str] | None = None) -> int:
                         plain_path = path.removeprefix("en/")
                         found[page][1].append(measure(run_lighthouse(plain_url + plain_path)))
                     print(f"run {run + 1}: {page}", file=sys.stderr, flush=True)
-    rows = [
-        (page, median(ours), median(plain) if plain else None)
-        for page, (ours, plain) in found.items()
-    ]
-    print(format_rows(rows))
+    print(format_rows(found))
     if args.write:
         command = "python -m tools.bench.pagecost " + " ".join(
             argv if argv is not None else sys.argv[1:]
         )
         text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        new = section(rows, command, args.runs)
+        new = section(found, command, args.runs)
         args.write.write_text(
             sections.replace(text, SECTION_START, SECTION_END, new), encoding="utf-8"
         )
