@@ -19,16 +19,22 @@ SUGGESTED_ON = {
     "desktop": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
 }
-# Every layout shift the page has had, once our scripts and the two frames after them are done.
+# Every layout shift the page has had, and whether it moved anything in the page's content.
 RECORD_SHIFTS = """window.pageShifts = [];
 new PerformanceObserver(list => {
     for (const shift of list.getEntries()) {
+        const nodes = shift.sources.map(source => source.node).filter(Boolean);
         window.pageShifts.push({
             value: shift.value,
-            moved: shift.sources.map(source => source.node?.className || source.node?.nodeName),
+            inContent: nodes.some(node => node.closest?.(".md-content")),
+            moved: nodes.map(node => node.className || node.nodeName),
         });
     }
 }).observe({ type: "layout-shift", buffered: true });"""
+# Material's header moves a little when its deferred script shows the search button (Material's
+# own CSS hides it under "no-js"): on a plain Material page too, and well under the 0.1 that
+# counts as a good page.
+HEADER_SHIFT_AT_MOST = 0.005
 SHIFTS_AFTER_SETUP = """() => new Promise(done => requestAnimationFrame(() =>
     requestAnimationFrame(() => done(window.pageShifts))))"""
 
@@ -87,10 +93,11 @@ def test_every_guides_step_one_starts_within_one_and_a_half_phone_screens(
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_nothing_moves_while_a_page_loads(open_context, site_url, site_pages, languages, size):
-    """A finger about to tap a tile or a step must not see it jump: no layout shift at all
-    while the overview, the problems hub and every guide load, with the device suggestion and
-    every script of ours and Material's (issue 28: the suggestion pushed the tiles down, and a
-    copy button appearing after Material's script pushed a heading onto a second line)."""
+    """A finger about to tap a tile or a step must not see it jump: nothing in the page's
+    content moves while the overview, the problems hub and every guide load, with the device
+    suggestion and every script of ours and Material's (issue 28: the suggestion pushed the
+    tiles down, and a copy button appearing after Material's script pushed a heading onto a
+    second line)."""
     context = open_context(size, "light", user_agent=SUGGESTED_ON[size])
     context.add_init_script(RECORD_SHIFTS)
     page = context.new_page()
@@ -102,7 +109,8 @@ def test_nothing_moves_while_a_page_loads(open_context, site_url, site_pages, la
         page.goto(site_url + path)
         page.locator("html[data-reader-ready]").wait_for(state="attached")
         shifts = page.evaluate(SHIFTS_AFTER_SETUP)
-        if shifts:
+        in_content = [shift for shift in shifts if shift["inContent"]]
+        if in_content or sum(shift["value"] for shift in shifts) > HEADER_SHIFT_AT_MOST:
             moved.append(f"/{path}: {shifts}")
     assert len(paths) > 2 * len(languages)
     assert not moved, "\n".join(moved)

@@ -21,6 +21,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,12 +98,12 @@ def ratio(ours: float, plain: float) -> str:
     return f"{ours / plain:.2f}" if plain else "-"
 
 
-def paired_ratios(ours: list[float], plain: list[float]) -> list[float]:
+def paired_ratios(ours: Sequence[float], plain: Sequence[float]) -> list[float]:
     """Each run's ours / plain: the two pages of a run share the machine's slow or quick moment."""
     return [mine / theirs for mine, theirs in zip(ours, plain, strict=True) if theirs]
 
 
-def ratio_cell(ratios: list[float]) -> str:
+def ratio_cell(ratios: Sequence[float]) -> str:
     """The runs' median ratio and, from four runs on, their middle half: "1.19 (1.12-1.25)"."""
     if not ratios:
         return "-"
