@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tools.bench.pagecost import Measure, format_rows, paired_ratios, ratio_cell
+from tools.bench.pagecost import Measure, format_rows, in_turn, paired_ratios, ratio_cell
 from tools.bench.plain_material import plain_project
 from tools.bench.stylecost import PAGE, PARTS, write_copies
 from tools.kit.build import strict_build
@@ -33,6 +33,12 @@ def test_ratios_are_taken_run_by_run_not_between_medians():
     ours, plain = [110, 220, 110], [100, 200, 100]
     assert paired_ratios(ours, plain) == [1.1, 1.1, 1.1]
     assert ratio_cell(paired_ratios(ours, plain)) == "1.10"
+
+
+def test_ours_and_plain_take_turns_at_going_first():
+    builds = ["ours", "plain"]
+    assert [in_turn(builds, run)[0] for run in range(4)] == ["ours", "plain", "ours", "plain"]
+    assert in_turn(["ours"], 1) == ["ours"]  # the console has no plain page
 
 
 def test_a_ratio_shows_the_middle_half_of_the_runs_from_four_runs_on():
