@@ -9,10 +9,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from tools.bench.__main__ import KEPT_SECTIONS, with_kept_sections
 from tools.bench.pagecost import Measure, format_rows, in_turn, paired_ratios, ratio_cell
 from tools.bench.plain_material import plain_project
 from tools.bench.stylecost import PAGE, PARTS, write_copies
-from tools.kit.build import strict_build
+from tools.kit.build import PROJECT_DIR, strict_build
 
 
 def sample(style_layout_ms: float, tbt_ms: float = 10, layout_shift: float = 0) -> Measure:
@@ -105,3 +106,15 @@ def test_each_copy_of_the_overview_lacks_its_part_and_nothing_else(tmp_path: Pat
             assert whole.select(selector) and not copy.select(selector), (part, selector)
         assert copy.select_one("article h1") and copy.select("article table"), part
         assert (site / PAGE).parent == (site / copies[f"ours without {part}"]).parent
+
+
+def test_make_bench_keeps_every_section_it_does_not_write_itself():
+    """`make bench` writes PERFORMANCE.md anew: the page-cost table, its notes by hand and the
+    part-by-part table must survive it, as PERFORMANCE.md has them now."""
+    performance = (PROJECT_DIR / "PERFORMANCE.md").read_text(encoding="utf-8")
+    rewritten = with_kept_sections(performance, "# Performance\n\nA new build table.\n")
+    for start, end in KEPT_SECTIONS:
+        assert start in performance and end in performance, f"PERFORMANCE.md has no {start}"
+        section = performance[performance.index(start) : performance.index(end) + len(end)]
+        assert section in rewritten
+    assert rewritten.startswith("# Performance\n\nA new build table.\n")

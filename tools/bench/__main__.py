@@ -10,7 +10,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from tools.bench import builds, pagecost, report, search_compare, sections
+from tools.bench import builds, pagecost, report, search_compare, sections, stylecost
 from tools.bench import console as console_bench
 from tools.bench.browser import chromium_installed, page_view_downloads
 from tools.bench.config_file import (
@@ -143,6 +143,24 @@ def baseline_site(baseline: str, size: int, workdir: Path, say) -> Path:
     return site
 
 
+# The sections of PERFORMANCE.md that other benches write, or editors (pagecost's notes): kept,
+# in this order, when this bench writes the file anew.
+KEPT_SECTIONS = (
+    (console_bench.SECTION_START, console_bench.SECTION_END),
+    (pagecost.SECTION_START, pagecost.SECTION_END),
+    (pagecost.NOTES_START, pagecost.NOTES_END),
+    (stylecost.SECTION_START, stylecost.SECTION_END),
+)
+
+
+def with_kept_sections(old: str, new: str) -> str:
+    """`new` with every section of KEPT_SECTIONS that `old` has, as `old` has it."""
+    for start, end in KEPT_SECTIONS:
+        kept = sections.kept(old, start, end)
+        new = sections.replace(new, start, end, kept) if kept else new
+    return new
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark of builds, pages, search and live preview (tools/bench/__init__.py)"
@@ -227,16 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + search_compare.format_rows(search_rows))
     command = "python -m tools.bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     if args.write:
-        # The sections other benches write (the agents' console, a page's cost) are kept.
         old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
         text = report.performance_md(rows, search_rows, command, args.runs)
-        for start, end in (
-            (console_bench.SECTION_START, console_bench.SECTION_END),
-            (pagecost.SECTION_START, pagecost.SECTION_END),
-        ):
-            kept = sections.kept(old, start, end)
-            text = sections.replace(text, start, end, kept) if kept else text
-        report.write(args.write, text)
+        report.write(args.write, with_kept_sections(old, text))
     if args.readme:
         section = report.readme_section(rows, search_rows, command)
         try:

@@ -10,7 +10,6 @@ articles per language (links.json is 140 MB there; the console never loads it).
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -108,16 +107,6 @@ def section(rows: list[ConsoleRow], command: str) -> str:
     )
 
 
-def replace_section(text: str, new: str) -> str:
-    """The file with its console section replaced by `new`, or `new` appended."""
-    return sections.replace(text, SECTION_START, SECTION_END, new)
-
-
-def kept_section(old: str) -> str | None:
-    """The console section of a file about to be rewritten (tools/bench/__main__.py)."""
-    return sections.kept(old, SECTION_START, SECTION_END)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="The agents' console: bytes and time to first matches (tools/bench/console.py)"
@@ -142,11 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                     say(format_rows(rows[-1:]).splitlines()[-1])
     print(format_rows(rows))
     if args.write:
-        command = "python -m tools.bench.console " + shlex.join(
-            argv if argv is not None else sys.argv[1:]
-        )
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        args.write.write_text(replace_section(text, section(rows, command)), encoding="utf-8")
+        command = sections.command("tools.bench.console", argv)
+        sections.write(args.write, SECTION_START, SECTION_END, section(rows, command))
     return 0
 
 

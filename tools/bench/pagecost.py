@@ -34,6 +34,10 @@ from tools.lighthouse import LIGHTHOUSE, run_lighthouse
 
 SECTION_START = "<!-- pagecost: written by `python -m tools.bench.pagecost`, not by hand -->"
 SECTION_END = "<!-- /pagecost -->"
+# What an editor wrote about the table (how to read it, tables of older commits): no bench writes
+# it, and `make bench`, which writes PERFORMANCE.md anew, keeps it.
+NOTES_START = "<!-- pagecost notes: written by hand; the benches keep them -->"
+NOTES_END = "<!-- /pagecost notes -->"
 # The pages compared (English: the second language, as Lighthouse's reports elsewhere) and
 # their Markdown. The agents' console has no Markdown: it is measured on the site alone.
 PAGES = {
@@ -227,14 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"run {run + 1}: {page}", file=sys.stderr, flush=True)
     print(format_rows(found))
     if args.write:
-        command = "python -m tools.bench.pagecost " + " ".join(
-            argv if argv is not None else sys.argv[1:]
-        )
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        new = section(found, command, args.runs)
-        args.write.write_text(
-            sections.replace(text, SECTION_START, SECTION_END, new), encoding="utf-8"
-        )
+        command = sections.command("tools.bench.pagecost", argv)
+        sections.write(args.write, SECTION_START, SECTION_END, section(found, command, args.runs))
     return 0
 
 

@@ -171,14 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     table = format_rows(found, "plain Material")
     print(table)
     if args.write:
-        command = "python -m tools.bench.stylecost " + " ".join(
-            argv if argv is not None else sys.argv[1:]
-        )
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        new = section(table, command, args.rounds)
-        args.write.write_text(
-            sections.replace(text, SECTION_START, SECTION_END, new), encoding="utf-8"
-        )
+        command = sections.command("tools.bench.stylecost", argv)
+        sections.write(args.write, SECTION_START, SECTION_END, section(table, command, args.rounds))
     return 0
 
 
